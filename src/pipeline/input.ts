@@ -1,0 +1,233 @@
+import type { Observation } from '../model/observation.js';
+import type { FactName, ParsedRecord } from '../model/record.js';
+import type { InputSource } from '../ingest/types.js';
+import { looksBinary, readLines, type Line } from '../ingest/lines.js';
+import { describeError } from '../ingest/discover.js';
+import { sniffFormat } from '../parse/index.js';
+import type { ParseContext } from '../parse/types.js';
+import { detectors } from '../detect/index.js';
+import type { RecordDetector } from '../detect/types.js';
+import type { Analysis, InputSummary } from './types.js';
+import { hostState, MAX_ANCHORS_PER_BOOT } from './hosts.js';
+
+/** Lines read before the format is decided. */
+const SNIFF_LINES = 60;
+
+/**
+ * Reads one input to its end: sniff, parse line by line, run every detector, and commit what they
+ * observed to the analysis under the input's host. Never throws: a failure becomes a diagnostic and the
+ * input is reported as skipped.
+ */
+export async function analyzeInput(input: InputSource, analysis: Analysis): Promise<void> {
+  const summary: InputSummary = { file: input.name, format: 'unknown', host: input.folderHost, lines: 0, unparsed: 0 };
+  analysis.inputs.push(summary);
+  try {
+    await readInput(input, analysis, summary);
+  } catch (err) {
+    summary.skipped = true;
+    summary.error = describeError(err);
+    analysis.diagnostics.push({
+      file: input.name,
+      ...(summary.lines ? { line: summary.lines } : {}),
+      severity: 'error',
+      message: `${summary.lines ? 'stopped reading' : 'skipped'}: ${summary.error}`,
+    });
+  }
+}
+
+async function readInput(input: InputSource, analysis: Analysis, summary: InputSummary): Promise<void> {
+  const stream = input.open();
+  const lines = readLines(stream);
+  const head: Line[] = [];
+  let rawHead = '';
+  for await (const line of lines) {
+    head.push(line);
+    rawHead += line.text + '\n';
+    if (head.length >= SNIFF_LINES) break;
+  }
+  if (head.length === 0) {
+    summary.format = 'empty';
+    summary.skipped = true;
+    analysis.diagnostics.push({ file: input.name, severity: 'warning', message: 'empty file, skipped' });
+    return;
+  }
+  if (looksBinary(Buffer.from(rawHead, 'latin1'))) {
+    stream.destroy();
+    summary.format = 'binary';
+    summary.skipped = true;
+    analysis.diagnostics.push({ file: input.name, severity: 'warning', message: 'binary file (not a text log), skipped' });
+    return;
+  }
+  const sniffed = sniffFormat(
+    head.map((l) => l.text),
+    input.baseName,
+  );
+  if (!sniffed) {
+    stream.destroy();
+    summary.format = 'unrecognised';
+    summary.skipped = true;
+    analysis.diagnostics.push({
+      file: input.name,
+      line: 1,
+      severity: 'warning',
+      message: 'format not recognised (not a kernel log, syslog, journal, sar, CSV or uname output), skipped',
+    });
+    return;
+  }
+  summary.format = sniffed.parser.name;
+  const ctx = parseContext(input, analysis);
+  const parser = sniffed.parser.create(ctx);
+  const collected: Observation[] = [];
+  const emit = (o: Observation) => collected.push(o);
+  const recordHosts = new Set<string>();
+  let lastFactHost: string | null = null;
+  const detectContextHost = input.folderHost ?? input.fallbackHost ?? 'unknown';
+  const running: RecordDetector[] = detectors.map((d) =>
+    d.create({
+      file: input.name,
+      host: detectContextHost,
+      format: sniffed.parser.name,
+      kernelRelease: () => latestFact(analysis, currentHost(), 'kernel.release'),
+    }),
+  );
+  const currentHost = () => input.folderHost ?? lastFactHost ?? input.fallbackHost ?? 'unknown';
+  let truncatedLines = 0;
+
+  const handle = (records: ParsedRecord[]) => {
+    for (const record of records) {
+      if (record.kind === 'fact') {
+        if (record.name === 'hostname' && !record.host) lastFactHost = record.value;
+        emit({ type: 'fact', host: record.host ?? '', name: record.name, value: record.value, file: record.file, line: record.line });
+        // facts are committed at once so detectors of this input can use them (kernel release)
+        commitFact(analysis, record.host ?? currentHost(), record.name, record.value);
+      } else {
+        if (record.host) recordHosts.add(record.host);
+        if (record.kind === 'log' && record.stamp.uptime !== undefined && record.stamp.wallMs !== undefined) {
+          emit({
+            type: 'anchor',
+            anchor: {
+              host: record.host ?? '',
+              ...(record.stamp.boot !== undefined ? { boot: record.stamp.boot } : {}),
+              uptime: record.stamp.uptime,
+              wallMs: record.stamp.wallMs,
+              file: record.file,
+              line: record.line,
+              precisionSeconds: record.stamp.uncertaintySeconds ?? 1,
+            },
+          });
+        }
+      }
+      for (const d of running) d.push(record, emit);
+    }
+  };
+
+  const feed = (line: Line) => {
+    summary.lines = line.lineNo;
+    if (line.truncated) truncatedLines++;
+    let records: ParsedRecord[] | null;
+    try {
+      records = parser.parse(line.text, line.lineNo);
+    } catch (err) {
+      records = null;
+      if (summary.unparsed < 3) {
+        analysis.diagnostics.push({ file: input.name, line: line.lineNo, severity: 'warning', message: `parser error: ${describeError(err)}` });
+      }
+    }
+    if (records === null) {
+      summary.unparsed++;
+      return;
+    }
+    handle(records);
+  };
+
+  for (const line of head) feed(line);
+  for await (const line of lines) feed(line);
+  if (parser.end) handle(parser.end());
+  for (const d of running) d.end(emit);
+
+  if (truncatedLines) {
+    analysis.diagnostics.push({
+      file: input.name,
+      severity: 'warning',
+      message: `${truncatedLines} line(s) longer than 64 KiB were cut to their first 64 KiB`,
+    });
+  }
+  if (summary.unparsed) {
+    analysis.diagnostics.push({
+      file: input.name,
+      severity: 'warning',
+      message: `${summary.unparsed} of ${summary.lines} line(s) could not be parsed as ${summary.format}`,
+    });
+  }
+  const host = currentHost();
+  summary.host = recordHosts.size === 1 ? [...recordHosts][0] : recordHosts.size > 1 ? [...recordHosts].join(',') : host;
+  commitObservations(analysis, collected, host);
+}
+
+function parseContext(input: InputSource, analysis: Analysis): ParseContext {
+  const host = input.folderHost;
+  const zone = (host && analysis.options.hostTimeZones?.[host]) || analysis.options.timeZone;
+  const mtimeYear = input.mtimeMs ? new Date(input.mtimeMs).getUTCFullYear() : new Date().getUTCFullYear();
+  return {
+    file: input.name,
+    host,
+    year: analysis.options.year ?? mtimeYear,
+    yearGuessed: analysis.options.year === undefined,
+    mtimeMs: input.mtimeMs,
+    timeZone: zone ?? 'UTC',
+    timeZoneGuessed: !zone,
+  };
+}
+
+function latestFact(analysis: Analysis, host: string, name: FactName): string | null {
+  const values = analysis.hosts.get(host)?.facts.get(name);
+  return values && values.length ? values[values.length - 1] : null;
+}
+
+function commitFact(analysis: Analysis, host: string, name: FactName, value: string): void {
+  const facts = hostState(analysis, host).facts;
+  const values = facts.get(name) ?? [];
+  if (!values.includes(value)) values.push(value);
+  else if (values[values.length - 1] !== value) {
+    values.splice(values.indexOf(value), 1);
+    values.push(value);
+  }
+  facts.set(name, values);
+}
+
+/** Observations without a host of their own take the input's host, decided once the input is read. */
+function commitObservations(analysis: Analysis, observations: Observation[], inputHost: string): void {
+  for (const o of observations) {
+    switch (o.type) {
+      case 'finding':
+        if (!o.finding.host || o.finding.host === 'unknown') o.finding.host = inputHost;
+        analysis.drafts.push(o.finding);
+        break;
+      case 'anchor': {
+        const host = o.anchor.host || inputHost;
+        o.anchor.host = host;
+        const state = hostState(analysis, host);
+        const sameBoot = state.anchors.filter((a) => a.boot === o.anchor.boot).length;
+        // keep a bounded, spread-out sample of anchors per boot
+        if (sameBoot < MAX_ANCHORS_PER_BOOT) state.anchors.push(o.anchor);
+        else if (Math.random() < MAX_ANCHORS_PER_BOOT / (sameBoot + 1)) {
+          const idx = state.anchors.findIndex((a) => a.boot === o.anchor.boot);
+          if (idx >= 0) state.anchors[idx] = o.anchor;
+        }
+        break;
+      }
+      case 'fact':
+        if (!o.host) commitFact(analysis, inputHost, o.name, o.value);
+        break;
+      case 'signal':
+        if (!o.signal.host || o.signal.host === 'unknown') o.signal.host = inputHost;
+        analysis.signals.push({ ...o.signal, at: o.signal.stamp.wallMs ?? null, time: { wall: null, uptime: o.signal.stamp.uptime ?? null, boot: o.signal.stamp.boot ?? null } });
+        break;
+      case 'series':
+        if (!o.series.host || o.series.host === 'unknown') o.series.host = inputHost;
+        analysis.series.push(o.series);
+        break;
+    }
+  }
+  hostState(analysis, inputHost);
+}
