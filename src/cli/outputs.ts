@@ -1,4 +1,9 @@
 import type { Report } from '../model/report.js';
+import { renderText } from '../report/text.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderHtml } from '../report/html.js';
+import { renderIncidentTimeline } from '../report/text-timeline.js';
+import { renderSparklines } from '../report/sparkline.js';
 
 export interface OutputRequest {
   stdout: 'text' | 'json';
@@ -10,12 +15,19 @@ export interface OutputRequest {
 
 type Write = (path: string, data: string) => Promise<void>;
 
+/** The terminal summary with the incident timeline and the metric sparklines as extra sections. */
+export function terminalSummary(report: Report, color: boolean, width = Math.min(process.stdout.columns || 100, 140)): string {
+  const extraSections = [
+    { title: 'Incident timeline', lines: renderIncidentTimeline(report, { width, color }) },
+    { title: 'Metrics', lines: renderSparklines(report, { width }) },
+  ].filter((s) => s.lines.length > 0);
+  return renderText(report, { color, width, extraSections });
+}
+
 /** Writes what the user asked for: stdout in one format, and any report files. */
 export async function renderOutputs(report: Report, request: OutputRequest, write: Write): Promise<void> {
-  if (request.stdout === 'json') {
-    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  } else {
-    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  }
-  void write;
+  if (request.markdown) await write(request.markdown, renderMarkdown(report, request.audience ?? 'user'));
+  if (request.html) await write(request.html, renderHtml(report));
+  if (request.stdout === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else process.stdout.write(terminalSummary(report, request.color));
 }

@@ -1,5 +1,10 @@
 import { Command } from 'commander';
 import { addAnalyzeCommand } from './analyze.js';
+import { addKbCommands } from './kb.js';
+import { addSearchCommand } from './search.js';
+import { addCollectCommand } from './collect.js';
+import { addHistoryCommand } from './history.js';
+import { addRedactCommand } from './redact.js';
 
 /**
  * The `ktriage` command line: commander wiring only; each command lives in its own file and calls the
@@ -15,6 +20,11 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   addAnalyzeCommand(program);
+  addKbCommands(program);
+  addSearchCommand(program);
+  addCollectCommand(program);
+  addRedactCommand(program);
+  addHistoryCommand(program);
   return program;
 }
 

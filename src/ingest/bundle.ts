@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import type { InputSource } from './types.js';
@@ -48,13 +48,33 @@ export async function readBundle(
       open,
     });
     const isGz = /\.gz$/i.test(inner);
+    // tar-stream entries are streamx streams: bridge them to a Node Readable the reader may stop early,
+    // and drain whatever it leaves so the next entry can start.
     const entry = stream as unknown as Readable;
-    const input = makeInput(() => (isGz ? entry.pipe(createGunzip()) : entry));
+    let ended = false;
+    const body = new Readable({ read: () => void entry.resume() });
+    entry.on('data', (chunk: Buffer) => {
+      if (!body.destroyed && !body.push(chunk)) entry.pause();
+    });
+    const whenEnded = new Promise<void>((resolve) => {
+      const end = () => {
+        if (!ended) {
+          ended = true;
+          if (!body.destroyed) body.push(null);
+          resolve();
+        }
+      };
+      entry.on('end', end);
+      entry.on('close', end);
+    });
+    const input = makeInput(() => (isGz ? body.pipe(createGunzip()) : body));
     consume(input).then(
       () => {
-        entry.resume();
-        if (entry.readableEnded) finish();
-        else entry.on('end', () => finish());
+        if (!ended) {
+          body.destroy();
+          entry.resume();
+        }
+        whenEnded.then(() => finish(), finish);
       },
       finish,
     );

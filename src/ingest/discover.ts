@@ -86,7 +86,8 @@ async function walkFolder(root: string, files: InputSource[], bundles: string[],
   }
 }
 
-function fileInput(
+/** An input for a plain or gzipped file on disk. */
+export function fileInput(
   path: string,
   name: string,
   folderHost: string | null,
@@ -102,6 +103,7 @@ function fileInput(
     fallbackHost,
     mtimeMs,
     size,
+    filePath: path,
     open: () => {
       const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
       return gz ? stream.pipe(createGunzip()) : stream;
@@ -112,10 +114,12 @@ function fileInput(
 /** Files that state host facts (kernel release, host name) go first so detectors can use them. */
 const FACT_FILES = /^(uname|proc-version|version|os-release|hostnamectl|lsmod|modules|tainted|btime|cmdline)/i;
 
+export function isFactFile(baseName: string): boolean {
+  return FACT_FILES.test(baseName);
+}
+
 export function orderForFacts<T extends { baseName: string }>(inputs: T[]): T[] {
-  const facts = inputs.filter((i) => FACT_FILES.test(i.baseName));
-  const rest = inputs.filter((i) => !FACT_FILES.test(i.baseName));
-  return [...facts, ...rest];
+  return [...inputs.filter((i) => isFactFile(i.baseName)), ...inputs.filter((i) => !isFactFile(i.baseName))];
 }
 
 export function describeError(err: unknown): string {

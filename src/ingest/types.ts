@@ -15,5 +15,7 @@ export interface InputSource {
   readonly fallbackHost: string | null;
   readonly mtimeMs: number | null;
   readonly size: number | null;
+  /** The file on disk for plain (or .gz) files; absent for bundle members. Lets a worker re-open it. */
+  readonly filePath?: string;
   open(): Readable;
 }

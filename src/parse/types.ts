@@ -34,6 +34,8 @@ export interface ParserSample {
   /** Checks on the records parsed from `input` (partial match on the listed records, in order). */
   expect: Array<Record<string, unknown>>;
   context?: Partial<ParseContext>;
+  /** How many lines of `input` must come back unparsed (null), when the sample checks malformed lines. */
+  unparsed?: number;
 }
 
 export interface Parser {

@@ -2,7 +2,8 @@ import type { Report } from '../model/report.js';
 import type { Stamp } from '../model/time.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readBundle } from '../ingest/bundle.js';
-import { describeError } from '../ingest/discover.js';
+import { describeError, isFactFile } from '../ingest/discover.js';
+import { analyzeInParallel, shouldRunParallel } from './parallel.js';
 import { epochMsToIso } from '../timeline/civil-time.js';
 import { analyzeInput } from './input.js';
 import { stages } from './stages.js';
@@ -63,9 +64,21 @@ export async function readAll(paths: readonly string[], analysis: Analysis): Pro
   for (const d of diagnostics) analysis.inputs.push({ file: d.file, format: 'unreadable', host: null, lines: 0, unparsed: 0, skipped: true, error: d.message });
   const total = files.length + bundles.length;
   let done = 0;
-  for (const input of files) {
+  const tick = () => analysis.options.onProgress?.(++done, total);
+  // Fact files (uname, ...) first and in this thread, so every detector can use what they say.
+  const factFiles = files.filter((f) => isFactFile(f.baseName));
+  const logFiles = files.filter((f) => !isFactFile(f.baseName));
+  for (const input of factFiles) {
     await analyzeInput(input, analysis);
-    analysis.options.onProgress?.(++done, total);
+    tick();
+  }
+  if (shouldRunParallel(logFiles)) {
+    await analyzeInParallel(logFiles, analysis, tick);
+  } else {
+    for (const input of logFiles) {
+      await analyzeInput(input, analysis);
+      tick();
+    }
   }
   for (const bundle of bundles) {
     try {

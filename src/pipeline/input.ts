@@ -37,13 +37,15 @@ export async function analyzeInput(input: InputSource, analysis: Analysis): Prom
 
 async function readInput(input: InputSource, analysis: Analysis, summary: InputSummary): Promise<void> {
   const stream = input.open();
-  const lines = readLines(stream);
+  // One iterator for the head and the rest: leaving a for-await loop early would close the generator.
+  const lines = readLines(stream)[Symbol.asyncIterator]();
   const head: Line[] = [];
   let rawHead = '';
-  for await (const line of lines) {
-    head.push(line);
-    rawHead += line.text + '\n';
-    if (head.length >= SNIFF_LINES) break;
+  while (head.length < SNIFF_LINES) {
+    const next = await lines.next();
+    if (next.done) break;
+    head.push(next.value);
+    rawHead += next.value.text + '\n';
   }
   if (head.length === 0) {
     summary.format = 'empty';
@@ -141,7 +143,7 @@ async function readInput(input: InputSource, analysis: Analysis, summary: InputS
   };
 
   for (const line of head) feed(line);
-  for await (const line of lines) feed(line);
+  for (let next = await lines.next(); !next.done; next = await lines.next()) feed(next.value);
   if (parser.end) handle(parser.end());
   for (const d of running) d.end(emit);
 
@@ -161,7 +163,7 @@ async function readInput(input: InputSource, analysis: Analysis, summary: InputS
   }
   const host = currentHost();
   summary.host = recordHosts.size === 1 ? [...recordHosts][0] : recordHosts.size > 1 ? [...recordHosts].join(',') : host;
-  commitObservations(analysis, collected, host);
+  commitObservations(analysis, collected, host, detectContextHost);
 }
 
 function parseContext(input: InputSource, analysis: Analysis): ParseContext {
@@ -196,15 +198,17 @@ function commitFact(analysis: Analysis, host: string, name: FactName, value: str
 }
 
 /** Observations without a host of their own take the input's host, decided once the input is read. */
-function commitObservations(analysis: Analysis, observations: Observation[], inputHost: string): void {
+function commitObservations(analysis: Analysis, observations: Observation[], inputHost: string, placeholder: string): void {
+  // Detectors were told a provisional host before the input's own host (a uname line) was known.
+  const own = (h: string | undefined) => !h || h === 'unknown' || h === placeholder;
   for (const o of observations) {
     switch (o.type) {
       case 'finding':
-        if (!o.finding.host || o.finding.host === 'unknown') o.finding.host = inputHost;
+        if (own(o.finding.host)) o.finding.host = inputHost;
         analysis.drafts.push(o.finding);
         break;
       case 'anchor': {
-        const host = o.anchor.host || inputHost;
+        const host = own(o.anchor.host) ? inputHost : o.anchor.host;
         o.anchor.host = host;
         const state = hostState(analysis, host);
         const sameBoot = state.anchors.filter((a) => a.boot === o.anchor.boot).length;
@@ -220,11 +224,11 @@ function commitObservations(analysis: Analysis, observations: Observation[], inp
         if (!o.host) commitFact(analysis, inputHost, o.name, o.value);
         break;
       case 'signal':
-        if (!o.signal.host || o.signal.host === 'unknown') o.signal.host = inputHost;
+        if (own(o.signal.host)) o.signal.host = inputHost;
         analysis.signals.push({ ...o.signal, at: o.signal.stamp.wallMs ?? null, time: { wall: null, uptime: o.signal.stamp.uptime ?? null, boot: o.signal.stamp.boot ?? null } });
         break;
       case 'series':
-        if (!o.series.host || o.series.host === 'unknown') o.series.host = inputHost;
+        if (own(o.series.host)) o.series.host = inputHost;
         analysis.series.push(o.series);
         break;
     }

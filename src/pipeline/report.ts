@@ -2,7 +2,7 @@ import { REPORT_VERSION, type Host, type Report } from '../model/report.js';
 import type { Analysis, HostState } from './types.js';
 import { getAt } from './findings.js';
 import { fact } from './hosts.js';
-import { hostKernelSummary } from './host-summary.js';
+import { kernelSummary } from '../detect/host/index.js';
 
 const GENERATED_BY = 'ktriage 0.1.0';
 
@@ -24,7 +24,7 @@ function publishHost(state: HostState): Host {
   }
   return {
     name: state.name,
-    kernel: hostKernelSummary(state),
+    kernel: kernelSummary(state),
     facts,
     clockOffsetSeconds: state.clockOffsetSeconds,
     clockOffsetBounds: state.clockOffsetBounds,

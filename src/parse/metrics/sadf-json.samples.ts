@@ -1,0 +1,50 @@
+import type { ParserSample } from '../types.js';
+
+/** Real `sadf -j -- -r -b -n DEV -u` output of sysstat 12.6, trimmed (run by the parser contract test). */
+export const sadfSamples: readonly ParserSample[] = [
+  {
+    name: 'sadf -j with memory, io, cpu and net-dev; a broken element',
+    input: [
+      '{"sysstat": {',
+      '\t"hosts": [',
+      '\t\t{',
+      '\t\t\t"nodename": "db01",',
+      '\t\t\t"sysname": "Linux",',
+      '\t\t\t"release": "4.4.0-116-generic",',
+      '\t\t\t"machine": "x86_64",',
+      '\t\t\t"number-of-cpus": 16,',
+      '\t\t\t"file-date": "2018-03-14",',
+      '\t\t\t"statistics": [',
+      '\t\t\t\t{',
+      '\t\t\t\t\t"timestamp": {"date": "2018-03-14", "time": "01:03:01", "utc": 1, "interval": 60},',
+      '\t\t\t\t\t"cpu-load": [',
+      '\t\t\t\t\t\t{"cpu": "all", "user": 6.93, "nice": 0.00, "system": 7.92, "iowait": 0.00, "steal": 0.00, "idle": 85.15}',
+      '\t\t\t\t\t],',
+      '\t\t\t\t\t"io": {"tps": 49.47, "io-reads": {"rtps": 14.41, "bread": 230.49}, "io-writes": {"wtps": 35.06, "bwrtn": 1121.98}},',
+      '\t\t\t\t\t"memory": {"memfree": 34487014, "memused": 31414202, "memused-percent": 47.67, "buffers": 402891, "cached": 412904, "commit": 38109896, "commit-percent": 49.27, "active": 28954149, "inactive": 8067564, "dirty": 800},',
+      '\t\t\t\t\t"network": {"net-dev": [',
+      '\t\t\t\t\t\t{"iface": "eth0", "rxpck": 10.00, "txpck": 8.00, "rxkB": 1.00, "txkB": 0.50, "rxcmp": 0.00, "txcmp": 0.00, "rxmcst": 0.00, "ifutil-percent": 0.01}',
+      '\t\t\t\t\t]}',
+      '\t\t\t\t},',
+      '\t\t\t\t{"timestamp": {"date": "2018-03-14", "time": "bad"}, "memory": {"cached": 1}},',
+      '\t\t\t\t{"timestamp": {"date": "2018-03-14", "time": "01:04:01", "utc": 1, "interval": 60}, "memory": {"cached": 440615, "active": 29023165}}',
+      '\t\t\t],',
+      '\t\t\t"restarts": []',
+      '\t\t}',
+      '\t]',
+      '}}',
+    ].join('\n'),
+    expect: [
+      { kind: 'fact', name: 'hostname', value: 'db01' },
+      { kind: 'fact', name: 'kernel.release', value: '4.4.0-116-generic' },
+      { kind: 'fact', name: 'arch', value: 'x86_64' },
+      { kind: 'metric', device: 'all', source: 'sadf', host: 'db01', line: 11, intervalSeconds: 60, values: { '%user': 6.93, '%idle': 85.15 } },
+      {
+        kind: 'metric', host: 'db01', stamp: { wallMs: Date.UTC(2018, 2, 14, 1, 3, 1) },
+        values: { 'bread/s': 230.49, rtps: 14.41, kbcached: 412904, kbactive: 28954149, kbinact: 8067564, '%memused': 47.67 },
+      },
+      { kind: 'metric', device: 'eth0', values: { 'rxpck/s': 10, '%ifutil': 0.01 } },
+      { kind: 'metric', line: 23, values: { kbcached: 440615, kbactive: 29023165 } },
+    ],
+  },
+];

@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ClockAnchor, FindingDraft, SeriesDraft } from '../model/observation.js';
+import type { Diagnostic } from '../model/record.js';
+import type { InputSource } from '../ingest/types.js';
+import type { Analysis, AnalyzeOptions, InputSummary, ResolvedSignal } from './types.js';
+import { hostState, MAX_ANCHORS_PER_BOOT } from './hosts.js';
+
+/** Below this many bytes of plain files, starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+export interface WorkerJob {
+  index: number;
+  input: { filePath: string; name: string; folderHost: string | null; fallbackHost: string | null; mtimeMs: number | null; size: number | null };
+  options: Omit<AnalyzeOptions, 'onProgress'>;
+  facts: Array<[string, Array<[string, string[]]>]>;
+}
+
+export interface WorkerResult {
+  index: number;
+  drafts: FindingDraft[];
+  signals: ResolvedSignal[];
+  series: SeriesDraft[];
+  inputs: InputSummary[];
+  diagnostics: Diagnostic[];
+  hosts: Array<{ name: string; facts: Array<[string, string[]]>; anchors: ClockAnchor[] }>;
+}
+
+/** How many worker threads to use: KTRIAGE_WORKERS, else one per core up to 4. */
+export function workerCount(): number {
+  const env = Number(process.env.KTRIAGE_WORKERS);
+  if (Number.isInteger(env) && env >= 0) return env;
+  return Math.min(4, availableParallelism());
+}
+
+export function shouldRunParallel(inputs: readonly InputSource[]): boolean {
+  if (workerCount() < 2 || inputs.length < 2) return false;
+  const bytes = inputs.reduce((sum, i) => sum + (i.size ?? 0), 0);
+  return bytes >= PARALLEL_MIN_BYTES && inputs.every((i) => i.filePath);
+}
+
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return new Worker(new URL('./worker.js', here));
+  // Running from TypeScript sources (a clone): the worker registers tsx itself before loading worker.ts.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const workerTs = new URL('./worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerTs)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/**
+ * Analyses plain files on worker threads (one input per job, largest first so the last job is short) and
+ * merges their contributions into `analysis` in input order, so the report does not depend on timing.
+ */
+export async function analyzeInParallel(inputs: readonly InputSource[], analysis: Analysis, onDone: () => void): Promise<void> {
+  const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => (b.input.size ?? 0) - (a.input.size ?? 0));
+  const results: WorkerResult[] = new Array(inputs.length);
+  const { onProgress: _ignored, ...options } = analysis.options;
+  const facts = [...analysis.hosts.values()].map((h) => [h.name, [...h.facts.entries()]] as [string, Array<[string, string[]]>]);
+  const workers = Array.from({ length: Math.min(workerCount(), inputs.length) }, startWorker);
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const sendNext = () => {
+              if (next >= order.length) return resolve();
+              const { input, index } = order[next++];
+              const job: WorkerJob = {
+                index,
+                input: { filePath: input.filePath!, name: input.name, folderHost: input.folderHost, fallbackHost: input.fallbackHost, mtimeMs: input.mtimeMs, size: input.size },
+                options,
+                facts,
+              };
+              worker.postMessage(job);
+            };
+            worker.on('message', (result: WorkerResult) => {
+              results[result.index] = result;
+              onDone();
+              sendNext();
+            });
+            worker.on('error', reject);
+            sendNext();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  for (const result of results) if (result) mergeResult(analysis, result);
+}
+
+function mergeResult(analysis: Analysis, result: WorkerResult): void {
+  analysis.drafts.push(...result.drafts);
+  analysis.signals.push(...result.signals);
+  analysis.series.push(...result.series);
+  analysis.inputs.push(...result.inputs);
+  analysis.diagnostics.push(...result.diagnostics);
+  for (const h of result.hosts) {
+    const state = hostState(analysis, h.name);
+    for (const [name, values] of h.facts) {
+      const mine = state.facts.get(name as never) ?? [];
+      for (const v of values) if (!mine.includes(v)) mine.push(v);
+      state.facts.set(name as never, mine);
+    }
+    for (const anchor of h.anchors) {
+      if (state.anchors.filter((a) => a.boot === anchor.boot).length < MAX_ANCHORS_PER_BOOT) state.anchors.push(anchor);
+    }
+  }
+}

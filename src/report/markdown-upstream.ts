@@ -1,0 +1,192 @@
+import type { Finding, Frame, Report } from '../model/report.js';
+import { asSentence, escapeMarkdown as md, markdownCode, markdownFence, markdownProse as prose, safeHref, stripTerminalControls as clean } from './escape.js';
+import { primaryFinding, timelineTable } from './markdown-shared.js';
+import { groupOf } from './plain-words.js';
+import { spanLabel } from './time-format.js';
+import { deviceLabel, vendorOf } from './vendors.js';
+
+/** Kinds whose absence the core detectors establish, so "not seen" is a real negative. */
+const CHECKED_ABSENT: ReadonlyArray<{ kinds: string[]; words: string }> = [
+  { kinds: ['oops', 'bug', 'gpf', 'panic', 'kasan', 'kfence', 'ubsan'], words: 'No Oops, BUG, general protection fault, KASAN report or panic' },
+  { kinds: ['warning'], words: 'No kernel WARNING' },
+  { kinds: ['oom_kill'], words: 'No out-of-memory kill' },
+  { kinds: ['soft_lockup', 'hard_lockup', 'rcu_stall'], words: 'No soft/hard lockup or RCU stall' },
+];
+
+/**
+ * A report a kernel maintainer accepts (Documentation/admin-guide/reporting-issues.rst): subject in the
+ * list's style, one-sentence summary, environment, the decoded trace, timeline, what was ruled out,
+ * reproduction status, what is still unknown, and where to send it.
+ */
+export function renderUpstreamMarkdown(report: Report): string {
+  const f = primaryFinding(report);
+  const host = f ? report.hosts.find((h) => h.name === f.host) : report.hosts[0];
+  const release = host?.kernel.release ?? null;
+  const vendor = vendorOf(host?.kernel.distro);
+  const out: string[] = [];
+  const contacts = report.upstream.filter((u) => !f || u.findings.includes(f.id) || u.findings.length === 0);
+  const routes = contacts.length ? contacts : report.upstream;
+
+  out.push(`Subject: ${headerText(subjectLine(f, release))}`, '');
+  if (routes.length) {
+    out.push(`To: ${headerText(unique(routes.flatMap((u) => u.maintainers)).join(', ') || '(maintainers unknown)')}`);
+    out.push(`Cc: ${headerText(unique(routes.flatMap((u) => u.lists)).join(', '))}`, '');
+  }
+  out.push(summarySentence(report, f, release), '');
+  if (report.conclusion) {
+    out.push(prose(report.conclusion.summary));
+    for (const r of report.conclusion.reasons) out.push(`- ${prose(r)}`);
+    out.push('');
+  }
+  const suspected = report.knownIssues.filter((k) => k.verdict !== 'not_affected' && k.verdict !== 'fixed');
+  if (suspected.length) out.push('This matches known reports:', '');
+  for (const k of suspected) {
+    const refs = k.references.map((r) => (safeHref(r.url) ? `${md(r.title)} <${safeHref(r.url)}>` : md(r.title))).join('; ');
+    out.push(`- ${md(k.title)} (${markdownCode(k.id)}): ${k.verdict.replace('_', ' ')}. ${prose(asSentence(k.reason))}${refs ? ` See ${refs}.` : ''}`);
+  }
+  if (suspected.length) out.push('');
+
+  out.push('## Environment', '');
+  for (const h of report.hosts) {
+    const k = h.kernel;
+    out.push(`- Host ${md(h.name)}: kernel ${markdownCode(k.release ?? 'unknown')}${k.version ? ` (${markdownCode(k.version)})` : ''}`);
+    out.push(`  - Distribution: ${md(k.distro ?? 'unknown')}${vendorOf(k.distro) ? ' (a vendor kernel)' : ''}`);
+    if (k.tainted === false) out.push('  - Taint: not tainted');
+    else if (k.tainted === null) out.push('  - Taint: unknown (no report header or /proc/sys/kernel/tainted in the input)');
+    else out.push(`  - Taint: ${k.taint.map((t) => `${md(t.letter)} (bit ${t.bit}: ${md(t.meaning)})`).join('; ') || 'tainted'}`);
+    if (h.clockOffsetSeconds) out.push(`  - Clock offset to ${md(h.clockReference ?? 'reference')}: ${h.clockOffsetSeconds} s`);
+  }
+  out.push('- Architecture: not in the supplied logs (`uname -mi`)', '');
+
+  if (f) out.push(...findingSection(f), '');
+  const others = report.findings.filter((x) => x !== f && (groupOf(x) === 'kernel_report' || groupOf(x) === 'hang'));
+  for (const o of others.slice(0, 3)) out.push(...findingSection(o, '###'), '');
+
+  out.push('## Timeline', '', ...timelineTable(report), '');
+
+  out.push('## Ruled out', '', ...ruledOut(report, f), '');
+
+  out.push('## Reproduction', '');
+  const hosts = unique(report.findings.filter((x) => f && x.signature === f.signature).map((x) => x.host));
+  if (f) out.push(`Seen ${f.count} time(s) on ${hosts.length} host(s) (${hosts.map(md).join(', ')}), ${md(spanLabel(f.first, f.last))}. No reproducer is known yet; this report comes from logs of a production incident.`);
+  out.push(
+    vendor
+      ? `This was seen on ${/^[AEIOU]/.test(vendor.name) ? 'an' : 'a'} ${md(vendor.name)} vendor kernel and has **not yet been tried on the latest mainline kernel**. Per reporting-issues.rst, a problem on a vendor kernel belongs to the vendor first (${md(vendor.tracker)}) unless it reproduces on a current mainline build.`
+      : 'It is **not known whether this reproduces on the latest mainline kernel**; that has not been tried yet.',
+    '',
+  );
+
+  out.push('## Still unknown', '');
+  for (const r of report.requests) out.push(`- ${md(r.why)}${r.host ? ` (${md(r.host)})` : ''}: ${markdownCode(r.command)}`);
+  const asked = report.requests.map((r) => r.command).join('\n');
+  if (!/uname\s+-\w*m/.test(asked)) out.push('- The architecture: `uname -mi`');
+  if (!/mainline|kernel\.org/i.test(asked)) out.push('- Whether it reproduces on the latest mainline kernel from kernel.org');
+  if (!/\.config|config-/.test(asked)) out.push('- The kernel configuration: `cat /boot/config-$(uname -r)`');
+  out.push('');
+
+  out.push('## Where to send', '');
+  if (vendor) out.push(`- First, the distribution: ${md(vendor.tracker)}`);
+  for (const u of routes) {
+    const who = [...u.lists, ...u.maintainers].map(markdownCode).join(', ') || 'no contact known';
+    out.push(`- ${md(u.subsystem)}: ${who}. ${prose(asSentence(u.why))} (From ${md(u.source)}.)`);
+  }
+  if (!routes.length) out.push('- No subsystem contact is known; use `scripts/get_maintainer.pl` on the files of the trace in a kernel tree.');
+  out.push('', `<sub>Prepared with ${md(report.generatedBy)}.</sub>`);
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+/** `[BUG] xfs: INFO: task hung in _xfs_log_force_lsn on 4.15.0-72-generic (krbd rbd0)` */
+export function subjectLine(f: Finding | null, release: string | null): string {
+  if (!f) return '[BUG] no kernel problem found in the supplied logs';
+  const prefix = f.subsystem ? `${f.subsystem}: ` : '';
+  const on = release ? ` on ${release}` : '';
+  const device = f.device && !f.title.includes(f.device) ? deviceLabel(f.device) : null;
+  return `[BUG] ${prefix}${f.title}${on}${device ? ` (${device})` : ''}`;
+}
+
+function summarySentence(report: Report, f: Finding | null, release: string | null): string {
+  if (!f) return 'The supplied logs contain no kernel report; the timeline below lists what was seen.';
+  const task = f.task ? `, task ${markdownCode(f.task.comm)}${f.task.pid !== null ? ` (pid ${f.task.pid}${f.task.state ? `, state ${md(f.task.state)}` : ''})` : ''}` : '';
+  const wq = f.workqueue ? `, workqueue ${markdownCode(f.workqueue)}` : '';
+  const times = f.count > 1 ? `${f.count} times` : 'once';
+  const kernel = release ? ` running ${markdownCode(release)}` : '';
+  const verb = groupOf(f) === 'kernel_report' || groupOf(f) === 'hang' ? 'the kernel reported' : 'the logs show';
+  return `On host ${md(f.host)}${kernel}, ${verb} **${md(f.title)}**${task}${wq}, ${times} (${md(spanLabel(f.first, f.last))}).`;
+}
+
+function findingSection(f: Finding, level = '##'): string[] {
+  const out = [`${level} ${md(f.title)}`, ''];
+  const facts: Array<[string, string | null]> = [
+    ['Kind', f.kind],
+    ['Signature', f.signature],
+    ['Host', f.host],
+    ['Seen', `${f.count} time(s), ${spanLabel(f.first, f.last)}`],
+    ['Subsystem', f.subsystem],
+    ['Device', f.device],
+    ['Workqueue', f.workqueue],
+    ['Task', f.task ? `${f.task.comm} pid ${f.task.pid ?? '?'} state ${f.task.state ?? '?'}` : null],
+    ['Report damaged', f.corrupted ? f.corruptedReason ?? 'yes' : null],
+  ];
+  for (const [k, v] of facts) if (v) out.push(`- ${k}: ${md(v)}`);
+  for (const [k, v] of Object.entries(f.details)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(`- ${md(k)}: ${md(String(v))}`);
+  }
+  if (f.frames.length) {
+    out.push('', 'Call trace (frames marked `?` are unreliable: stale addresses found on the stack):', '');
+    out.push(markdownFence(traceLines(f.frames)));
+  }
+  if (f.evidence.length) {
+    const files = unique(f.evidence.map((e) => `${e.file}${e.host ? ` (${e.host})` : ''}`));
+    out.push('', `Log excerpt (${files.map(md).join(', ')}, first line ${f.evidence[0]!.line}):`, '');
+    out.push(markdownFence(f.evidence.slice(0, 80).map((e) => e.text)));
+    if (f.evidence.length > 80) out.push(`(${f.evidence.length - 80} more lines in the attached log)`);
+  }
+  return out;
+}
+
+/** Frames as the kernel prints them, with a header per stack (`<IRQ>`, task). */
+function traceLines(frames: readonly Frame[]): string[] {
+  const lines: string[] = [];
+  let stack = '';
+  for (const fr of frames) {
+    if (fr.stack !== stack) {
+      stack = fr.stack;
+      lines.push(stack === 'task' ? 'Call Trace:' : `<${stack.toUpperCase()}>`);
+    }
+    const where = fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : '';
+    lines.push(` ${fr.reliable ? '' : '? '}${fr.function}${where}${fr.module ? ` [${fr.module}]` : ''}`);
+  }
+  return lines;
+}
+
+function ruledOut(report: Report, f: Finding | null): string[] {
+  const out: string[] = [];
+  const host = f?.host;
+  const onHost = report.findings.filter((x) => !host || x.host === host);
+  const h = report.hosts.find((x) => x.name === host);
+  if (h?.kernel.tainted === false) out.push('- The kernel was not tainted: no proprietary, out-of-tree or staging modules, no earlier Oops.');
+  for (const c of CHECKED_ABSENT) {
+    if (f && c.kinds.includes(f.kind)) continue;
+    if (!onHost.some((x) => c.kinds.includes(x.kind))) out.push(`- ${c.words} in the supplied logs${host ? ` of ${md(host)}` : ''}.`);
+  }
+  for (const k of report.knownIssues.filter((x) => x.verdict === 'not_affected' || x.verdict === 'fixed')) {
+    out.push(`- Known issue ${md(k.title)}: ${k.verdict.replace('_', ' ')} (${md(k.reason)}).`);
+  }
+  return out.length ? out : ['- Nothing could be ruled out from the supplied logs.'];
+}
+
+/**
+ * Header lines stay copyable into a mail (no backslashes), yet no markup from a title may render:
+ * only `<`, `>` and `&` become entities.
+ */
+function headerText(s: string): string {
+  return clean(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/&lt;([\w.+-]+@[\w.-]+)&gt;/g, '<$1>'); // an e-mail autolink, as in MAINTAINERS
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
