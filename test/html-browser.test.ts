@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html.js';
 import { PAYLOADS, SAMPLE_REPORTS } from '../src/report/samples.js';
+import { CASE_SPECS, caseOutputs } from './cases/case-outputs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'test-output');
@@ -33,9 +34,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(name: string, report: Report) {
-  const file = join(OUT, `${name}.html`);
-  writeFileSync(file, renderHtml(report));
+async function open(name: string, report: Report, written?: string) {
+  const file = written ?? join(OUT, `${name}.html`);
+  if (!written) writeFileSync(file, renderHtml(report));
   const url = pathToFileURL(file).href;
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const requests: string[] = [];
@@ -115,6 +116,41 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'hostile.png'), fullPage: true });
     await page.close();
   });
+});
+
+describe.skipIf(!hasChromium)('acceptance cases: the HTML the CLI writes', () => {
+  for (const spec of CASE_SPECS) {
+    it(`${spec.name}: lanes, marks, charts and evidence from the real CLI`, async () => {
+      const o = await caseOutputs(spec, OUT);
+      const r = o.report;
+      const { page, url, requests, dialogs, errors } = await open(spec.name, r, o.htmlFile);
+      expect(errors).toEqual([]);
+      // One lane per host that has a finding, and one mark per placed finding.
+      expect(await page.locator('#lanes canvas').count()).toBeGreaterThan(0);
+      const laneHosts = await page.locator('#lanes .mark[data-host]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-host')));
+      for (const h of new Set(r.findings.filter((f) => f.first.wall).map((f) => f.host))) expect(laneHosts).toContain(h);
+      const marks = page.locator('#lanes .mark[data-finding-id]');
+      expect(await marks.count()).toBe(markCount(r));
+      expect(await page.locator('#charts .chart canvas').count()).toBe((r.series ?? []).length);
+      expect(await page.locator('#evidence-body').count()).toBe(1);
+      expect(await page.locator('#findings-table tbody tr').count()).toBe(r.findings.length);
+      expect(await page.locator('#known-issues .issue').count()).toBe(r.knownIssues.length);
+
+      // Click the mark of the case's main finding and read its evidence with file and line.
+      const target = r.findings.find((f) => f.id === r.firstAnomaly?.findingId) ?? r.findings.find((f) => f.frames.length) ?? r.findings[0]!;
+      await page.locator(`#lanes .mark[data-finding-id="${target.id}"]`).click();
+      const panel = await page.locator('#evidence-body').innerText();
+      const ev = target.evidence[0]!;
+      expect(panel).toContain(`${ev.file}:${ev.line}`);
+      expect(panel).toContain(ev.text.trim().slice(0, 30));
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(OUT, `${spec.name}.png`), fullPage: true });
+      expect(requests).toEqual([url]);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
 });
 
 describe.skipIf(!hasChromium)('evidence panel links', () => {

@@ -3,7 +3,7 @@ import { renderText } from '../report/text.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { renderIncidentTimeline } from '../report/text-timeline.js';
-import { renderSparklines } from '../report/sparkline.js';
+import { fittedSparklines } from '../report/sparkline-fit.js';
 
 export interface OutputRequest {
   stdout: 'text' | 'json';
@@ -19,7 +19,7 @@ type Write = (path: string, data: string) => Promise<void>;
 export function terminalSummary(report: Report, color: boolean, width = Math.min(process.stdout.columns || 100, 140)): string {
   const extraSections = [
     { title: 'Incident timeline', lines: renderIncidentTimeline(report, { width, color }) },
-    { title: 'Metrics', lines: renderSparklines(report, { width }) },
+    { title: 'Metrics', lines: fittedSparklines(report, width) },
   ].filter((s) => s.lines.length > 0);
   return renderText(report, { color, width, extraSections });
 }

@@ -190,9 +190,10 @@ export const PAGE_SCRIPT = String.raw`
   // ---- swim lanes: one band per host, marks as buttons over the canvas ---------------------------
   var hosts = data.hosts;
   var n = Math.max(1, hosts.length);
-  // Enough rows in a lane for its busiest host (up to 10), so close marks do not cover each other.
+  // Enough rows in a lane for its busiest host (up to 16), so close marks do not cover each other:
+  // a resize case has 11 findings within minutes, and a covered mark cannot be clicked.
   var perLane = hosts.map(function (h) { return placed.filter(function (m) { return m.host === h; }).length; });
-  var ROW_H = 21, ROWS = Math.min(10, Math.max(2, Math.max.apply(null, perLane.concat([0]))));
+  var ROW_H = 21, ROWS = Math.min(16, Math.max(2, Math.max.apply(null, perLane.concat([0]))));
   var LANE_H = 14 + ROWS * ROW_H;
   var buttons = placed.map(function (m) { var b = markButton(m, true); b._m = m; return b; });
   var pos = {};

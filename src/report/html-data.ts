@@ -2,6 +2,7 @@ import type { Finding, Report } from '../model/report.js';
 import { stripTerminalControls as clean } from './escape.js';
 import { plainKind } from './plain-words.js';
 import { timeLabel, wallMs } from './time-format.js';
+import { detailFacts } from './report-words.js';
 
 /**
  * What the HTML page's script draws, computed here so the page script stays small: one mark per
@@ -125,9 +126,7 @@ function facts(f: Finding): Array<[string, string]> {
     ['Workqueue', f.workqueue],
     ['Signature', f.signature],
   ];
-  for (const [k, v] of Object.entries(f.details)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push([k, String(v)]);
-  }
+  out.push(...detailFacts(f));
   return out.filter((p): p is [string, string] => p[1] !== null && p[1] !== '').map(([k, v]) => [clean(k), clean(v)]);
 }
 

@@ -7,6 +7,7 @@ import { buildPageData } from './html-data.js';
 import { PAGE_CSS } from './html-style.js';
 import { LAYER_WORDS, byImportance } from './plain-words.js';
 import { timeLabel } from './time-format.js';
+import { VERDICT_LABEL, clockSentence, likelyLayer, plainReason } from './report-words.js';
 
 /**
  * No network, no plugins, no framing: only the inline script and styles of this file and data: images.
@@ -90,21 +91,35 @@ ${inputs(report)}
 `;
 }
 
+/** No rule fired: name the most likely layer and what it rests on, as the text summary does. */
+function noConclusion(report: Report): string {
+  const likely = likelyLayer(report);
+  if (!likely) return '<p class="verdict"><strong>Verdict:</strong> nothing abnormal was found in these inputs.</p>';
+  const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+  const basis = known ? ` and the known issue ${h(known.id)} (${h(VERDICT_LABEL[known.verdict])})` : '';
+  return `<p class="verdict"><strong>Most likely at fault:</strong> ${h(likely.words)}, from ${h(likely.finding.title)}${basis}; no rule across findings confirmed it.</p>`;
+}
+
 function header(report: Report): string {
   const c = report.conclusion;
   const verdict = c
     ? `<p class="verdict"><strong>Verdict:</strong> ${h(c.layer ? LAYER_WORDS[c.layer] : 'layer not determined')} <span class="badge ${c.confidence}">${c.confidence} confidence</span> — ${h(c.summary)}</p>`
-    : '<p class="verdict"><strong>Verdict:</strong> no conclusion was drawn from these inputs.</p>';
+    : noConclusion(report);
+  const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+  const knownLine = c && known
+    ? `<p><strong>Known issue:</strong> ${h(known.title)} <span class="badge ${known.verdict}">${h(VERDICT_LABEL[known.verdict])}</span> ${h(known.confidence)} confidence</p>`
+    : '';
   const fa = report.firstAnomaly;
   const first = fa ? report.findings.find((f) => f.id === fa.findingId) : undefined;
   const firstLine = fa
     ? `<p><strong>First anomaly:</strong> ${h(first?.title ?? fa.findingId)} on ${h(fa.host)} at ${h(timeLabel(fa.time))} — ${h(fa.reason)}</p>`
     : '';
   const hosts = report.hosts
-    .map((x) => `${h(x.name)} (${h(x.kernel.release ?? 'kernel unknown')}${x.kernel.distro ? `, ${h(x.kernel.distro)}` : ''})`)
+    .map((x) => `${h(x.name)} (${h(x.kernel.release ?? 'kernel unknown')}${x.kernel.distro ? `, ${h(x.kernel.distro)}` : ''}${clockSentence(x) ? `; ${h(clockSentence(x)!)}` : ''})`)
     .join(' · ');
   return `<header><h1>Incident report: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} on ${report.hosts.length} host${report.hosts.length === 1 ? '' : 's'}</h1>
 ${verdict}
+${knownLine}
 ${firstLine}
 <p>${hosts}</p></header>`;
 }
@@ -134,8 +149,8 @@ function knownIssues(report: Report): string {
         ? `<li><a href="${h(href)}" rel="noopener noreferrer" target="_blank">${h(r.title)}</a></li>`
         : `<li>${h(r.title)}${r.url ? ` <code>${h(r.url)}</code>` : ''}</li>`;
     });
-    return `<div class="issue ${k.verdict}"><h3>${h(k.title)} <span class="badge ${k.verdict}">${h(k.verdict.replace('_', ' '))}</span> <span class="muted">${h(k.id)} · ${k.confidence} confidence</span></h3>
-<p>${h(k.summary)}</p><p class="muted">${h(k.reason)}</p>
+    return `<div class="issue ${k.verdict}"><h3>${h(k.title)} <span class="badge ${k.verdict}">${h(VERDICT_LABEL[k.verdict])}</span> <span class="muted">${h(k.id)} · ${k.confidence} confidence</span></h3>
+<p>${h(k.summary)}</p><p class="muted">${h(plainReason(k, true))}</p>
 ${list('Not known yet', k.unknownConditions)}${list('Workaround', k.workaround)}${list('Fix', k.fix)}
 ${refs.length ? `<p><strong>References:</strong></p><ul>${refs.join('')}</ul>` : ''}</div>`;
   });

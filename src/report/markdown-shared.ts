@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../model/report.js';
 import { escapeMarkdown as md } from './escape.js';
 import { byImportance, groupOf } from './plain-words.js';
+import { correlationWords } from './report-words.js';
 import { compareTime, timeLabel } from './time-format.js';
 
 /** The finding a report is about: the worst kernel report, else the first anomaly, else the top one. */
@@ -12,7 +13,7 @@ export function primaryFinding(report: Report): Finding | null {
 }
 
 /** A Markdown table of the findings in time order, with the correlations that explain them. */
-export function timelineTable(report: Report): string[] {
+export function timelineTable(report: Report, withLinks = true): string[] {
   if (!report.findings.length) return ['No events were found in the supplied inputs.'];
   const rows = [...report.findings].sort((a, b) => compareTime(a.first, b.first));
   const out = ['| First seen | Last seen | Host | Event | Count |', '|---|---|---|---|---|'];
@@ -20,13 +21,9 @@ export function timelineTable(report: Report): string[] {
     const mark = f.id === report.firstAnomaly?.findingId ? ' **(first anomaly)**' : '';
     out.push(`| ${md(timeLabel(f.first))} | ${md(timeLabel(f.last))} | ${md(f.host)} | ${md(f.title)}${mark} | ${f.count} |`);
   }
-  const titles = new Map(report.findings.map((f) => [f.id, `${f.title} (${f.host})`]));
-  if (report.correlations.length) out.push('');
-  for (const c of report.correlations) {
-    const lag = c.lagSeconds !== null ? `, ${c.lagSeconds} s later` : '';
-    out.push(
-      `- ${md(titles.get(c.from) ?? c.from)} **${c.relation.replace('_', ' ')}** ${md(titles.get(c.to) ?? c.to)}${md(lag)}: ${md(c.reason)} (${c.confidence} confidence)`,
-    );
-  }
+  if (!withLinks) return out;
+  const links = correlationWords(report);
+  if (links.length) out.push('');
+  for (const l of links) out.push(`- ${md(l.from)} **${md(l.relation)}** ${md(l.to)}, ${md(l.lag)} (${l.confidence} confidence): ${md(l.reason)}`);
   return out;
 }

@@ -1,8 +1,9 @@
-import type { Finding, Frame, Report } from '../model/report.js';
+import type { Finding, Frame, Host, KnownIssueMatch, Report } from '../model/report.js';
 import { asSentence, escapeMarkdown as md, markdownCode, markdownFence, markdownProse as prose, safeHref, stripTerminalControls as clean } from './escape.js';
 import { primaryFinding, timelineTable } from './markdown-shared.js';
 import { groupOf } from './plain-words.js';
-import { spanLabel } from './time-format.js';
+import { spanLabel, timeLabel } from './time-format.js';
+import { VERDICT_LABEL, clockSentence, correlationWords, detailFacts, metricSentence, plainReason } from './report-words.js';
 import { deviceLabel, vendorOf } from './vendors.js';
 
 /** Kinds whose absence the core detectors establish, so "not seen" is a real negative. */
@@ -27,7 +28,8 @@ export function renderUpstreamMarkdown(report: Report): string {
   const contacts = report.upstream.filter((u) => !f || u.findings.includes(f.id) || u.findings.length === 0);
   const routes = contacts.length ? contacts : report.upstream;
 
-  out.push(`Subject: ${headerText(subjectLine(f, release))}`, '');
+  const leadIssue = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+  out.push(`Subject: ${headerText(subjectLine(f, release, leadIssue))}`, '');
   if (routes.length) {
     out.push(`To: ${headerText(unique(routes.flatMap((u) => u.maintainers)).join(', ') || '(maintainers unknown)')}`);
     out.push(`Cc: ${headerText(unique(routes.flatMap((u) => u.lists)).join(', '))}`, '');
@@ -42,7 +44,8 @@ export function renderUpstreamMarkdown(report: Report): string {
   if (suspected.length) out.push('This matches known reports:', '');
   for (const k of suspected) {
     const refs = k.references.map((r) => (safeHref(r.url) ? `${md(r.title)} <${safeHref(r.url)}>` : md(r.title))).join('; ');
-    out.push(`- ${md(k.title)} (${markdownCode(k.id)}): ${k.verdict.replace('_', ' ')}. ${prose(asSentence(k.reason))}${refs ? ` See ${refs}.` : ''}`);
+    const unknown = k.unknownConditions.length ? ` Not yet checked: ${k.unknownConditions.map(prose).join('; ')}.` : '';
+    out.push(`- ${md(k.title)} (${markdownCode(k.id)}): ${VERDICT_LABEL[k.verdict]}. ${prose(asSentence(plainReason(k, true)))}${unknown}${refs ? ` See ${refs}.` : ''}`);
   }
   if (suspected.length) out.push('');
 
@@ -54,15 +57,35 @@ export function renderUpstreamMarkdown(report: Report): string {
     if (k.tainted === false) out.push('  - Taint: not tainted');
     else if (k.tainted === null) out.push('  - Taint: unknown (no report header or /proc/sys/kernel/tainted in the input)');
     else out.push(`  - Taint: ${k.taint.map((t) => `${md(t.letter)} (bit ${t.bit}: ${md(t.meaning)})`).join('; ') || 'tainted'}`);
-    if (h.clockOffsetSeconds) out.push(`  - Clock offset to ${md(h.clockReference ?? 'reference')}: ${h.clockOffsetSeconds} s`);
+    const hardware = fact(h, 'hardware');
+    if (hardware) out.push(`  - Hardware: ${md(hardware)}`);
+    const cmdline = fact(h, 'kernel.cmdline');
+    if (cmdline) out.push(`  - Command line: ${markdownCode(cmdline)}`);
+    const arch = fact(h, 'arch');
+    if (arch) out.push(`  - Architecture: ${markdownCode(arch)}`);
+    const clock = clockSentence(h);
+    if (clock) out.push(`  - Clock: ${md(clock)}; the times below are on ${md(h.clockReference ?? '')}'s clock`);
   }
-  out.push('- Architecture: not in the supplied logs (`uname -mi`)', '');
+  if (!report.hosts.some((h) => fact(h, 'arch'))) out.push('- Architecture: not in the supplied logs (`uname -mi`)');
+  out.push('');
 
   if (f) out.push(...findingSection(f), '');
-  const others = report.findings.filter((x) => x !== f && (groupOf(x) === 'kernel_report' || groupOf(x) === 'hang'));
+  // Other kernel reports; without a kernel report, the other events of the incident (metrics have their own section).
+  const isReport = (x: Finding) => groupOf(x) === 'kernel_report' || groupOf(x) === 'hang';
+  const isMetric = (x: Finding) => x.kind === 'metric_drop' || x.kind === 'metric_surge';
+  const others = report.findings.filter((x) => x !== f && (f && isReport(f) ? isReport(x) : !isMetric(x)));
   for (const o of others.slice(0, 3)) out.push(...findingSection(o, '###'), '');
 
-  out.push('## Timeline', '', ...timelineTable(report), '');
+  const metrics = report.findings.filter((x) => x.kind === 'metric_drop' || x.kind === 'metric_surge');
+  if (metrics.length) out.push('## Measurements', '', 'Sudden changes in the recorded metrics, with the level before and after:', '');
+  for (const m of metrics) out.push(`- ${md(timeLabel(m.first))}, ${md(m.host)}: ${md(metricSentence(m) ?? m.title)}`);
+  if (metrics.length) out.push('');
+
+  out.push('## Timeline', '', ...timelineTable(report, false), '');
+  const links = correlationWords(report);
+  if (links.length) out.push('How the events connect (strongest first):', '');
+  for (const l of links) out.push(`- ${md(l.from)} **${md(l.relation)}** ${md(l.to)}, ${md(l.lag)} (${l.confidence} confidence): ${prose(l.reason)}`);
+  if (links.length) out.push('');
 
   out.push('## Ruled out', '', ...ruledOut(report, f), '');
 
@@ -79,7 +102,7 @@ export function renderUpstreamMarkdown(report: Report): string {
   out.push('## Still unknown', '');
   for (const r of report.requests) out.push(`- ${md(r.why)}${r.host ? ` (${md(r.host)})` : ''}: ${markdownCode(r.command)}`);
   const asked = report.requests.map((r) => r.command).join('\n');
-  if (!/uname\s+-\w*m/.test(asked)) out.push('- The architecture: `uname -mi`');
+  if (!/uname\s+-\w*m/.test(asked) && !report.hosts.some((h) => fact(h, 'arch'))) out.push('- The architecture: `uname -mi`');
   if (!/mainline|kernel\.org/i.test(asked)) out.push('- Whether it reproduces on the latest mainline kernel from kernel.org');
   if (!/\.config|config-/.test(asked)) out.push('- The kernel configuration: `cat /boot/config-$(uname -r)`');
   out.push('');
@@ -96,10 +119,13 @@ export function renderUpstreamMarkdown(report: Report): string {
 }
 
 /** `[BUG] xfs: INFO: task hung in _xfs_log_force_lsn on 4.15.0-72-generic (krbd rbd0)` */
-export function subjectLine(f: Finding | null, release: string | null): string {
+export function subjectLine(f: Finding | null, release: string | null, knownIssue?: KnownIssueMatch): string {
   if (!f) return '[BUG] no kernel problem found in the supplied logs';
   const prefix = f.subsystem ? `${f.subsystem}: ` : '';
   const on = release ? ` on ${release}` : '';
+  // Without a kernel report the first event (a resize, a counter) is not the bug; the matched issue is.
+  const isReport = groupOf(f) === 'kernel_report' || groupOf(f) === 'hang';
+  if (!isReport && knownIssue) return `[BUG] ${prefix}${knownIssue.title.replace(/^./, (ch) => ch.toLowerCase())}${on}`;
   const device = f.device && !f.title.includes(f.device) ? deviceLabel(f.device) : null;
   return `[BUG] ${prefix}${f.title}${on}${device ? ` (${device})` : ''}`;
 }
@@ -128,9 +154,7 @@ function findingSection(f: Finding, level = '##'): string[] {
     ['Report damaged', f.corrupted ? f.corruptedReason ?? 'yes' : null],
   ];
   for (const [k, v] of facts) if (v) out.push(`- ${k}: ${md(v)}`);
-  for (const [k, v] of Object.entries(f.details)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(`- ${md(k)}: ${md(String(v))}`);
-  }
+  for (const [k, v] of detailFacts(f)) out.push(`- ${md(k)}: ${md(v)}`);
   if (f.frames.length) {
     out.push('', 'Call trace (frames marked `?` are unreliable: stale addresses found on the stack):', '');
     out.push(markdownFence(traceLines(f.frames)));
@@ -138,8 +162,15 @@ function findingSection(f: Finding, level = '##'): string[] {
   if (f.evidence.length) {
     const files = unique(f.evidence.map((e) => `${e.file}${e.host ? ` (${e.host})` : ''}`));
     out.push('', `Log excerpt (${files.map(md).join(', ')}, first line ${f.evidence[0]!.line}):`, '');
-    out.push(markdownFence(f.evidence.slice(0, 80).map((e) => e.text)));
-    if (f.evidence.length > 80) out.push(`(${f.evidence.length - 80} more lines in the attached log)`);
+    // A report printed again (hung_task every 120 s) is shown once; the repeats are named by line.
+    const repeatAt = f.evidence.findIndex((e, i) => i > 0 && e.text === f.evidence[0]!.text && e.file === f.evidence[0]!.file);
+    const shown = repeatAt > 0 ? f.evidence.slice(0, repeatAt) : f.evidence;
+    out.push(markdownFence(shown.slice(0, 80).map((e) => e.text)));
+    if (shown.length > 80) out.push(`(${shown.length - 80} more lines in the attached log)`);
+    if (repeatAt > 0) {
+      const starts = f.evidence.filter((e, i) => i >= repeatAt && e.text === f.evidence[0]!.text).map((e) => `line ${e.line}`);
+      out.push('', `The same report was printed again, identical apart from its timestamps, at ${starts.join(', ')} (last at ${md(timeLabel(f.last))}).`);
+    }
   }
   return out;
 }
@@ -185,6 +216,11 @@ function headerText(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/&lt;([\w.+-]+@[\w.-]+)&gt;/g, '<$1>'); // an e-mail autolink, as in MAINTAINERS
+}
+
+function fact(h: Host, name: string): string | null {
+  const v = h.facts?.[name];
+  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
 function unique<T>(xs: readonly T[]): T[] {

@@ -2,6 +2,7 @@ import type { Finding, KnownIssueMatch, Report } from '../model/report.js';
 import { asSentence, escapeMarkdown as md, markdownCode, markdownProse as prose, safeHref } from './escape.js';
 import { timelineTable } from './markdown-shared.js';
 import { LAYER_WORDS, byImportance, detailSummary, plainKind } from './plain-words.js';
+import { metricSentence, plainReason } from './report-words.js';
 import { friendlySpan, friendlyTime } from './time-format.js';
 
 /** How a verdict reads to a user deciding what to do. */
@@ -38,15 +39,21 @@ export function renderUserMarkdown(report: Report): string {
   if (first && report.findings.length > 1) {
     out.push('', `The first sign of trouble was on **${md(first.host)}**: ${md(plainKind(first))} (${md(friendlyTime(first.first))}).`);
   }
-  if (report.conclusion?.layer) {
+  // A matched known issue says more than a low-confidence layer guess; show the guess only without one.
+  const leadIsSure = lead && (lead.verdict === 'affected' || lead.verdict === 'no_fix') && lead.confidence !== 'low';
+  if (report.conclusion?.layer && !(leadIsSure && report.conclusion.confidence === 'low')) {
     const c = report.conclusion;
     out.push('', `Where the problem most likely is: **${md(LAYER_WORDS[c.layer!])}** (${c.confidence} confidence).`);
   }
 
   if (relevant.length) out.push('', '## Is this a known problem?', '');
   for (const k of relevant) {
-    out.push(`**${md(k.title)}** (${markdownCode(k.id)})`, '', prose(k.summary), '');
-    out.push(`${VERDICT_WORDS[k.verdict]} ${prose(asSentence(k.reason))}`);
+    // The lead issue's summary already opened the report: do not say it twice.
+    out.push(`**${md(k.title)}** (${markdownCode(k.id)})`, '');
+    if (k !== lead) out.push(prose(k.summary), '');
+    // Only the first sentence of the reason: the rest is for engineers and sits in the details below.
+    const why = firstSentence(plainReason(k, true));
+    out.push(`${VERDICT_WORDS[k.verdict]}${why ? ` ${prose(asSentence(why))}` : ''}`);
     for (const u of k.unknownConditions) out.push(`- Still to check: ${prose(u)}`);
     out.push('');
   }
@@ -62,12 +69,13 @@ export function renderUserMarkdown(report: Report): string {
 
   if (report.requests.length) out.push('', '## Information that would help', '');
   for (const r of report.requests) {
-    const where = r.host ? ` on ${md(r.host)}` : '';
-    out.push(`- ${prose(asSentence(r.why)).replace(/\.$/, '')}${where}: ${markdownCode(r.command)}`);
+    const where = r.host ? ` (${md(r.host)})` : '';
+    out.push(`- ${markdownCode(r.command)}${where}: ${prose(asSentence(r.why))}`);
   }
 
   out.push('', '<details><summary>Technical details</summary>', '');
   out.push(...hostLines(report), '', ...timelineTable(report));
+  for (const k of relevant) out.push('', `Why ${md(k.id)} applies: ${prose(asSentence(plainReason(k, false)))}`);
   if (ruledOut.length) out.push('', 'Known issues checked and ruled out:');
   for (const k of ruledOut) out.push(`- ${md(k.title)}: ${k.verdict.replace('_', ' ')} (${prose(k.reason)})`);
   const refs = report.knownIssues.flatMap((k) => k.references);
@@ -85,8 +93,9 @@ function eventSentence(report: Report, f: Finding): string {
   const device = f.device ? `, involving the device ${markdownCode(f.device)}` : '';
   const host = report.hosts.find((h) => h.name === f.host);
   const kernel = host?.kernel.release ? ` (kernel ${md(host.kernel.release)})` : '';
-  const capital = plainKind(f).replace(/^./, (c) => c.toUpperCase());
-  const numbers = detailSummary(f);
+  const metric = metricSentence(f);
+  const capital = (metric ?? plainKind(f)).replace(/^./, (c) => c.toUpperCase());
+  const numbers = metric ? null : detailSummary(f);
   return `${md(capital)}${numbers ? ` (${md(numbers)})` : ''}: on **${md(f.host)}**${kernel}, ${times}${device}, ${md(friendlySpan(f.first, f.last))}.`;
 }
 
@@ -94,6 +103,8 @@ function upgradeSentence(k: KnownIssueMatch): string {
   const fixes = k.fix.map((x) => prose(asSentence(x))).join(' ');
   switch (k.verdict) {
     case 'affected':
+      // A knowledge-base fix that starts "No released fix" is a plain no.
+      if (/^no\b/i.test(k.fix[0] ?? '')) return `No: *${md(k.title)}* has no released fix yet; use the workaround above. (${fixes})`;
       // The knowledge base words the fix itself ("fixed in 4.17", "no released fix"): quote it, do not guess yes/no.
       return fixes ? `*${md(k.title)}*: ${fixes}` : `*${md(k.title)}*: no fixed version is recorded.`;
     case 'no_fix':
@@ -103,6 +114,11 @@ function upgradeSentence(k: KnownIssueMatch): string {
     default:
       return `*${md(k.title)}*: ${VERDICT_WORDS[k.verdict]}`;
   }
+}
+
+function firstSentence(s: string): string {
+  const m = /^.*?[.!?](?=\s+[A-Z]|$)/s.exec(s);
+  return (m ? m[0] : s).trim();
 }
 
 function hostLines(report: Report): string[] {

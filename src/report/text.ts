@@ -3,6 +3,7 @@ import type { Finding, KnownIssueMatch, Report } from '../model/report.js';
 import { stripTerminalControls as clean, stripTerminalControlsKeepColor } from './escape.js';
 import { GROUPS, LAYER_WORDS, byImportance, detailSummary, groupOf, plainKind } from './plain-words.js';
 import { spanLabel, timeLabel } from './time-format.js';
+import { VERDICT_LABEL, clockSentence, correlationWords, exchangeSummary, likelyLayer, metricSentence, plainReason } from './report-words.js';
 import { truncate, wrap } from './wrap.js';
 
 /** A block another renderer contributes (incident timeline, sparklines); lines are already laid out. */
@@ -52,24 +53,31 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const h of report.hosts) {
     const k = h.kernel;
     const taint = k.tainted === null ? 'taint unknown' : k.tainted ? `tainted ${k.taint.map((t) => t.letter).join('')}` : 'not tainted';
-    const line = `${clean(h.name)}: kernel ${clean(k.release ?? 'unknown')}, ${clean(k.distro ?? 'distribution unknown')}, ${taint}${offsetNote(h)}`;
+    const line = `${clean(h.name)}: kernel ${clean(k.release ?? 'unknown')}, ${clean(k.distro ?? 'distribution unknown')}, ${taint}`;
     out.push(...wrap(line, width, '      ', '  ').map((l) => c.dim(l)));
+    const clock = clockSentence(h);
+    if (clock) out.push(...wrap(`${clean(clock)}; times below are corrected to ${clean(h.clockReference ?? '')}'s clock`, width, '      ', '    ').map((l) => c.dim(l)));
   }
 
   section('Verdict');
   const cc = report.conclusion;
   if (cc) {
-    const layer = cc.layer ? `At fault: ${LAYER_WORDS[cc.layer]} (layer ${cc.layer})` : 'The layer at fault is not determined';
+    const layer = cc.layer ? `At fault: ${LAYER_WORDS[cc.layer]}` : 'The layer at fault is not determined';
     out.push(...wrap(`${layer}, ${cc.confidence} confidence`, width, '  ').map((l) => confidenceColor(c, cc.confidence)(l)));
     out.push(...wrap(clean(cc.summary), width, '  '));
     for (const r of cc.reasons) out.push(...wrap(clean(r), width, '    ', '  - '));
+    const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+    if (known) out.push(...wrap(`Matches known issue ${clean(known.id)} (${VERDICT_LABEL[known.verdict]}, ${known.confidence} confidence): ${clean(known.title)}`, width, '    ', '  '));
   } else {
-    const top = byImportance(report.findings, report.firstAnomaly?.findingId)[0];
-    out.push(
-      top
-        ? `  No conclusion was drawn; the most important finding is in ${top.layer} (${LAYER_WORDS[top.layer]}).`
-        : '  Nothing abnormal was found in the inputs.',
-    );
+    // No correlation rule fired: still name the most likely layer, and say what it rests on.
+    const likely = likelyLayer(report);
+    const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+    if (!likely) out.push('  Nothing abnormal was found in the inputs.');
+    else {
+      const basis = known ? `the finding below and the known issue ${known.id} (${VERDICT_LABEL[known.verdict]})` : 'the most important finding below';
+      out.push(...wrap(`Most likely at fault: ${clean(likely.words)}, from ${clean(basis)}`, width, '  ').map((l) => c.bold(l)));
+      out.push(...wrap(`${clean(likely.finding.title)} on ${clean(likely.finding.host)}${likely.finding.count > 1 ? `, ${likely.finding.count} times` : ''}. No rule across findings confirmed the layer, so take it as the leading hypothesis.`, width, '  '));
+    }
   }
 
   const fa = report.firstAnomaly;
@@ -83,6 +91,18 @@ export function renderText(report: Report, options: TextOptions): string {
       const within = fa.uncertaintySeconds !== null ? ` within ±${fa.uncertaintySeconds} s` : '';
       out.push(...wrap(`Cannot be told apart${within} from: ${tied}`, width, '    '));
     }
+  }
+
+  const links = correlationWords(report);
+  if (links.length) section('Correlations');
+  const explained = new Set<string>();
+  for (const l of links) {
+    out.push(...wrap(`${clean(l.from)} ${c.bold(l.relation)} ${clean(l.to)}, ${l.lag} (${l.confidence} confidence)`, width, '      ', '  - '));
+    // The mechanism after the last colon repeats across links of one cause: say it once.
+    const why = l.reason.split(': ').at(-1) ?? l.reason;
+    if (explained.has(why)) continue;
+    explained.add(why);
+    out.push(...wrap(clean(why), width, '      ').map((x) => c.dim(x)));
   }
 
   section('Findings');
@@ -103,11 +123,12 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.knownIssues.length) section('Known issues');
   for (const k of report.knownIssues) {
     const mark = verdictColor(c, k.verdict)(VERDICT_MARK[k.verdict]);
+    const hideUnknown = k.unknownConditions.length > 0;
     out.push(`  ${mark}  ${c.bold(clean(k.id))}`);
     out.push(c.dim(`    ${k.confidence} confidence`));
     out.push(...wrap(clean(k.title), width, '    '));
     out.push(...wrap(clean(k.summary), width, '    '));
-    out.push(...wrap(`Why: ${clean(k.reason)}`, width, '      ', '    '));
+    out.push(...wrap(`Why: ${clean(plainReason(k, hideUnknown))}`, width, '      ', '    '));
     for (const u of k.unknownConditions) out.push(...wrap(`Not known yet: ${clean(u)}`, width, '      ', '    '));
     for (const w of k.workaround) out.push(...wrap(clean(w), width, '      ', `    ${c.green('Workaround:')} `));
     for (const x of k.fix) out.push(...wrap(clean(x), width, '      ', `    ${c.green('Fix:')} `));
@@ -117,25 +138,27 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.requests.length) section('What to ask for');
   for (const r of report.requests) {
     const host = r.host ? c.dim(` (on ${clean(r.host)})`) : '';
-    out.push(`  ${c.yellow('$')} ${clean(r.command)}${host}`);
+    out.push(...wrap(`${clean(r.command)}${host}`, width, '      ', `  ${c.yellow('$')} `));
     out.push(...wrap(clean(r.why), width, '      '));
   }
 
   if (report.upstream.length) section('Where to report');
   for (const u of report.upstream) {
     const who = [...u.lists, ...u.maintainers].map(clean).join(', ');
-    out.push(`  ${c.bold(clean(u.subsystem))}: ${who || 'no contact known'}`);
+    out.push(...wrap(`${who || 'no contact known'}`, width, '      ', `  ${c.bold(clean(u.subsystem))}: `));
     out.push(...wrap(`${clean(u.why)} (from ${clean(u.source)})`, width, '      '));
   }
 
-  out.push('', ...inputLines(report, c));
+  out.push('', ...inputLines(report, c, width));
   return `${out.join('\n')}\n`;
 }
 
 function findingLines(f: Finding, c: Colors, width: number, isFirst: boolean): string[] {
   const count = f.count > 1 ? c.bold(` ×${f.count}`) : '';
   const first = isFirst ? c.red(' [first anomaly]') : '';
-  const lines = [`    ${c.bold(truncate(clean(f.title), width - 30))}${count}  ${c.magenta(clean(f.host))}${first}`];
+  // Titles wrap rather than cut: the end of a title ("replies lost on the way to the client") is often the point.
+  const title = wrap(clean(f.title), width - 4 - [...clean(f.host)].length - (f.count > 1 ? 6 : 0) - (isFirst ? 16 : 0), '      ', '    ');
+  const lines = title.map((l, i) => (i === title.length - 1 ? `${c.bold(l)}${count}  ${c.magenta(clean(f.host))}${first}` : c.bold(l)));
   const facts = [f.kind, f.layer, f.subsystem, f.device ? `device ${f.device}` : null];
   if (f.task) facts.push(`task ${f.task.comm}${f.task.pid !== null ? ` (pid ${f.task.pid}${f.task.state ? `, ${f.task.state}` : ''})` : ''}`);
   if (f.workqueue) facts.push(`workqueue ${f.workqueue}`);
@@ -144,23 +167,25 @@ function findingLines(f: Finding, c: Colors, width: number, isFirst: boolean): s
   const span = spanLabel(f.first, f.last).replace(' … ', ' …\n');
   const spanLines = [...span].length + 6 > width ? span.split('\n') : [span.replace('\n', ' ')];
   lines.push(...spanLines.map((l, i) => c.dim(`${i ? '        ' : '      '}${l}`)));
-  const numbers = detailSummary(f);
+  // A metric change says what was measured and how it moved; that is also what it means.
+  const metric = metricSentence(f);
+  const numbers = metric ?? detailSummary(f) ?? exchangeSummary(f);
   if (numbers) lines.push(...wrap(clean(numbers), width, '        ', '      '));
-  lines.push(...wrap(`What it means: ${plainKind(f)}.`, width, '        ', '      ').map((l) => c.dim(l)));
+  if (!metric) lines.push(...wrap(`What it means: ${plainKind(f)}.`, width, '        ', '      ').map((l) => c.dim(l)));
   if (f.seen) {
     const s = f.seen;
     lines.push(
       c.dim(
         s.isNew
           ? '      new: never seen in earlier analyses'
-          : `      seen before: ${s.count} times since ${clean(s.firstSeen ?? '?')} on ${s.hosts.map(clean).join(', ')}`,
+          : `      seen before: ${s.count} times since ${clean((s.firstSeen ?? '?').replace(/T(\d\d:\d\d).*$/, ' $1 UTC'))} on ${s.hosts.map(clean).join(', ')}`,
       ),
     );
   }
   return lines;
 }
 
-function inputLines(report: Report, c: Colors): string[] {
+function inputLines(report: Report, c: Colors, width: number): string[] {
   const lines = report.inputs.reduce((n, i) => n + i.lines, 0);
   const unparsed = report.inputs.reduce((n, i) => n + i.unparsed, 0);
   const skipped = report.inputs.filter((i) => i.skipped).length;
@@ -168,16 +193,10 @@ function inputLines(report: Report, c: Colors): string[] {
     c.dim(`Read ${plural(report.inputs.length, 'input')}, ${lines} lines (${unparsed} not parsed)${skipped ? `, ${skipped} skipped` : ''}.`),
   ];
   for (const d of report.diagnostics.slice(0, 5)) {
-    out.push(c.yellow(`  ${d.severity}: ${clean(d.file)}${d.line !== undefined ? `:${d.line}` : ''}: ${clean(d.message)}`));
+    out.push(...wrap(`${d.severity}: ${clean(d.file)}${d.line !== undefined ? `:${d.line}` : ''}: ${clean(d.message)}`, width, '    ', '  ').map((l) => c.yellow(l)));
   }
   if (report.diagnostics.length > 5) out.push(c.dim(`  … ${report.diagnostics.length - 5} more in --json`));
   return out;
-}
-
-function offsetNote(h: Report['hosts'][number]): string {
-  if (h.clockOffsetSeconds === null || h.clockOffsetSeconds === undefined || h.clockOffsetSeconds === 0) return '';
-  const b = h.clockOffsetBounds ? ` [${h.clockOffsetBounds[0]}, ${h.clockOffsetBounds[1]}]` : '';
-  return `, clock ${h.clockOffsetSeconds > 0 ? 'behind' : 'ahead'} of ${clean(h.clockReference ?? 'reference')} by ${Math.abs(h.clockOffsetSeconds)} s${b}`;
 }
 
 function plural(n: number, word: string): string {
