@@ -3,12 +3,13 @@ import type { RawReport, ReportLine } from './collector.js';
 import { parseFrameLine, parseRipLine, stackMarker } from './frames.js';
 import { chooseGuilty, isSkipped, type Candidate } from './guilty.js';
 import { signatureOf } from './signature.js';
+import { bodyLost, headerTitle, interleavedDump } from './corruption.js';
 import { normalizeTitle, stripCloneSuffix, titleFrame } from './normalize.js';
 import {
   deviceFromComm, deviceFromLine, deviceFromWorkqueue, normalizeCgroup, readCpuLine, readHardware, readOom, readTaintLine, readTaskLine,
   readWorkqueue, type KernelInfo, type TaskInfo,
 } from './report-fields.js';
-import { stallInterruptEntry } from './stall-anchors.js';
+import { candidates, type Location } from './candidates.js';
 import { subsystemByKind, subsystemFallback, subsystemOf } from './subsystems.js';
 
 /** One kernel report, interpreted. */
@@ -37,15 +38,13 @@ export interface KernelReport {
   lines: ReportLine[];
 }
 
-/** A code location in report order: a trace frame or a RIP line. */
-interface Location extends Candidate {
-  block: number;
-  label: 'trace' | 'other' | 'none';
-  isRip: boolean;
-}
-
 const BLOCK_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|stack backtrace)\b|^\s*backtrace \(crc/;
 const BLOCK_OTHER = /^\s*(?:Allocated by task|Freed by task|Last potentially related|Second to last potentially|Memory state around|The buggy address|Uninit was (?:created|stored)|Local variable)/;
+// lockdep's irq-safe -> irq-unsafe report prints where the irq-safe lock was taken in interrupt context.
+const BLOCK_IRQ_SAFE = /which became (?:HARDIRQ|SOFTIRQ)-(?:READ-)?irq-safe at:/;
+const BLOCK_IRQ_UNSAFE = /which became (?:HARDIRQ|SOFTIRQ)-(?:READ-)?irq-unsafe at:/;
+const ARM_REGS = /^\s*r\d+\s*:/;
+const RELEASE_AT = /trying to release lock .* at:$/;
 const LOCK_AT = /, at: (?:\[<[0-9a-fA-F]+>\]\s*)?(?<fn>[A-Za-z_][\w.$]*)(?:\+0x|\s|$)/;
 const MAX_FRAMES = 256;
 /** The state a report implies for its task: hung tasks sleep uninterruptibly, soft lockups run. */
@@ -60,6 +59,8 @@ export function buildReport(raw: RawReport): KernelReport {
   const frames: Frame[] = [];
   const locations: Location[] = [];
   const lockSites: string[] = [];
+  /** Line index (into raw.lines) of each entry of `frames`. */
+  const frameLines: number[] = [];
   let stack = 'task';
   let block = -1;
   let label: Location['label'] = 'none';
@@ -75,16 +76,31 @@ export function buildReport(raw: RawReport): KernelReport {
   let traceKeywordWithoutFrames = false;
   let lastTraceKeyword = -1;
 
+  let armCaller: string | null = null;
+  const addFrame = (fn: string, offset: string | null, size: string | null, reliable: boolean, line: number, module: string | null = null) => {
+    if (frames.length >= MAX_FRAMES) return;
+    frames.push({ function: fn, offset, size, module, reliable, stack });
+    frameLines.push(line);
+    if (reliable) locations.push({ function: fn, frameIndex: frames.length - 1, block, label, isRip: false, stack });
+  };
+
   for (let i = raw.headerIndex; i < texts.length; i++) {
     const text = texts[i];
     const frame = parseFrameLine(text);
+    // lockdep's bad-unlock report prints the unlock site on the line after `... release lock (l) at:`.
+    if (frame && i > raw.headerIndex && texts[i - 1].endsWith(' at:') && RELEASE_AT.test(texts[i - 1])) lockSites.push(frame.function);
     if (frame) {
-      if (frames.length < MAX_FRAMES) {
-        frames.push({ function: frame.function, offset: frame.offset, size: frame.size, module: frame.module, reliable: frame.reliable, stack });
-      }
-      if (frame.reliable) locations.push({ function: frame.function, frameIndex: frames.length - 1, block, label, isRip: false });
+      if (armCaller && armCaller !== frame.function) addFrame(armCaller, null, null, true, i);
+      addFrame(frame.function, frame.offset, frame.size, frame.reliable, i, frame.module);
+      armCaller = frame.caller ?? null;
       lastTraceKeyword = -1;
       continue;
+    }
+    // The arm unwinder's `f from [<a>] (g+0x..)` names the caller g; when no line for g follows (the trace
+    // was cut, or f was a noreturn call), g is the last frame known. Register lines sit between frames.
+    if (armCaller && !ARM_REGS.test(text)) {
+      addFrame(armCaller, null, null, true, i);
+      armCaller = null;
     }
     const marker = stackMarker(text);
     if (marker) {
@@ -97,6 +113,11 @@ export function buildReport(raw: RawReport): KernelReport {
       label = 'trace';
       stack = 'task';
       lastTraceKeyword = i;
+      continue;
+    }
+    if (text.includes('which became ') && (BLOCK_IRQ_SAFE.test(text) || BLOCK_IRQ_UNSAFE.test(text))) {
+      block++;
+      label = BLOCK_IRQ_SAFE.test(text) ? 'irq-safe' : 'other';
       continue;
     }
     if (BLOCK_OTHER.test(text)) {
@@ -150,6 +171,7 @@ export function buildReport(raw: RawReport): KernelReport {
       if (m?.groups) for (const [k, v] of Object.entries(m.groups)) if (v !== undefined && !(k in fields)) fields[k] = v;
     }
   }
+  if (armCaller) addFrame(armCaller, null, null, true, texts.length - 1);
   if (lastTraceKeyword >= 0) traceKeywordWithoutFrames = true;
 
   const groups = { ...raw.groups };
@@ -201,6 +223,14 @@ export function buildReport(raw: RawReport): KernelReport {
     frameName = null;
     corruptedReason = 'the call trace has no frame outside generic code';
   }
+  // Another task's dump mixed into the trace: a frame picked from that trace may be the other task's.
+  if (chosen && chosen.frameIndex >= 0) {
+    const mixed = interleavedDump(raw, frames, frameLines, frameLines[chosen.frameIndex] ?? raw.lines.length);
+    if (mixed) {
+      corruptedReason ??= mixed;
+      frameName = null;
+    }
+  }
   if (kind.frames !== 'none' && !frameName) corruptedReason ??= guilty.reason ?? 'no guilty frame';
   if (kind.frames !== 'none' && frameName && traceKeywordWithoutFrames && frames.length === 0) corruptedReason ??= 'a call trace header without frames';
 
@@ -219,6 +249,10 @@ export function buildReport(raw: RawReport): KernelReport {
   if (kind.fallbackTitle && corruptedReason?.startsWith('the report lacks')) {
     corruptedReason = kind.lostHeader ?? (kind.frames !== 'none' && !frameName ? guilty.reason ?? 'no guilty frame' : undefined);
     title = fill(kind.fallbackTitle, frameName);
+  }
+  if (bodyLost(kind, raw)) {
+    title = headerTitle(raw.lines[raw.headerIndex].text);
+    corruptedReason = 'the lines that follow the header are missing or mixed with other output';
   }
   const altTitles = new Set<string>();
   for (const alt of kind.alt ?? []) altTitles.add(fill(alt, frameName));
@@ -254,50 +288,4 @@ export function buildReport(raw: RawReport): KernelReport {
     details,
     lines: raw.lines,
   };
-}
-
-function candidates(source: string, locs: readonly Location[], groups: Record<string, string>, lockSites: readonly string[]): Candidate[] {
-  const fromHeader = groups.hframe ? [{ function: groups.hframe, frameIndex: -1 }] : [];
-  const firstTrace = (): Location[] => {
-    const firstBlock = locs.find((l) => l.label === 'trace' && !l.isRip)?.block;
-    if (firstBlock === undefined) return locs.filter((l) => l.label !== 'other' && !l.isRip);
-    return locs.filter((l) => l.block === firstBlock && !l.isRip);
-  };
-  switch (source) {
-    case 'hung':
-    case 'trace':
-      return firstTrace();
-    case 'header':
-      return [...fromHeader, ...firstTrace()];
-    case 'rip': {
-      const ripLoc = locs.find((l) => l.isRip);
-      return [...(ripLoc ? [ripLoc] : []), ...fromHeader, ...firstTrace()];
-    }
-    case 'lock-site':
-      return [...lockSites.slice(0, 1).map((fn) => ({ function: fn, frameIndex: -1 })), ...firstTrace()];
-    case 'lockdep': {
-      const sites = lockSites.length >= 2 ? [lockSites[1], lockSites[0]] : [...lockSites];
-      return [...sites.map((fn) => ({ function: fn, frameIndex: -1 })), ...firstTrace()];
-    }
-    case 'stall':
-      return stallCandidates(locs);
-    default:
-      return [];
-  }
-}
-
-/** In a stall the code that ran is what the timer interrupt interrupted: start after its entry frames. */
-function stallCandidates(locs: readonly Location[]): Location[] {
-  const usable = locs.filter((l) => l.label !== 'other' || l.isRip);
-  const entry = usable.findIndex((l) => stallInterruptEntry.test(l.function));
-  const rip = usable.findIndex((l) => l.isRip);
-  // Registers printed before any interrupt frame (soft lockup, hard lockup) are the interrupted code.
-  if (rip >= 0 && (entry < 0 || rip < entry)) return usable.slice(rip);
-  if (entry < 0) return usable;
-  // The entry path is a short run of interrupt frames (a non-matching helper may sit between two).
-  let last = entry;
-  for (let i = entry + 1; i < usable.length && i - last <= 2 && usable[i].block === usable[entry].block; i++) {
-    if (stallInterruptEntry.test(usable[i].function)) last = i;
-  }
-  return usable.slice(last + 1);
 }

@@ -12,6 +12,11 @@ export interface TraceFrame {
   reliable: boolean;
   /** Symbolised reports list inlined callees as `f file.c:12 [inline]` without an offset. */
   inline: boolean;
+  /**
+   * arm32 `f from [<a>] (g+0x..)`: the caller g the unwinder read from the return address. Absent when
+   * the return address is `g+0x0`: f was a noreturn call at the very end of the function before g.
+   */
+  caller?: string;
 }
 
 // `[<ffffffff8108a1b2>] ? fn+0x82/0xc0 [mod]`, ` ? fn+0x2d5/0x3c0 [xfs]`, ` fn+0x2b0/0x6e0 (T)`,
@@ -20,7 +25,7 @@ const FRAME =
   /^\s*(?:\[<?[0-9a-fA-F]{6,}>?\]\s*)?(?<unreliable>\?\s+)?(?:\[<?[0-9a-fA-F]{6,}>?\]\s*)?(?<fn>[A-Za-z_][\w.$]*)(?:\+(?<off>0x[0-9a-fA-F]+)\/(?<size>0x[0-9a-fA-F]+)(?:\s+\[(?<mod>[\w-]+)\])?|\s+\S+\.[a-zA-Z]+:\d+(?::\d+)?\s+\[inline\])/;
 
 // arm32 unwinder: `[<c0010cb8>] (unwind_backtrace) from [<c000d4d0>] (show_stack+0x10/0x14)`.
-const ARM32_FRAME = /^\s*\[<[0-9a-f]+>\]\s+\((?<fn>[A-Za-z_][\w.$]*)(?:\+(?<off>0x[0-9a-f]+)\/(?<size>0x[0-9a-f]+))?(?:\s+\[(?<mod>[\w-]+)\])?\)\s+from/;
+const ARM32_FRAME = /^\s*\[<[0-9a-f]+>\]\s+\((?<fn>[A-Za-z_][\w.$]*)(?:\+(?<off>0x[0-9a-f]+)\/(?<size>0x[0-9a-f]+))?(?:\s+\[(?<mod>[\w-]+)\])?\)\s+from(?:\s+\[<[0-9a-f]+>\]\s+\((?<caller>[A-Za-z_][\w.$]*)\+(?<coff>0x[0-9a-f]+))?/;
 
 /** Reads one call-trace line; null when the line is not a frame. */
 export function parseFrameLine(text: string): TraceFrame | null {
@@ -34,14 +39,15 @@ export function parseFrameLine(text: string): TraceFrame | null {
       offset: g.off ?? null,
       size: g.size ?? null,
       module: g.mod ?? null,
-      reliable: !g.unreliable,
+      // PowerPC marks a stale return address with a trailing `(unreliable)` instead of x86's ` ? `.
+      reliable: !g.unreliable && !text.trimEnd().endsWith('(unreliable)'),
       inline: g.off === undefined,
     };
   }
   const a = ARM32_FRAME.exec(text);
   if (a?.groups) {
     const g = a.groups;
-    return { function: g.fn, offset: g.off ?? null, size: g.size ?? null, module: g.mod ?? null, reliable: true, inline: false };
+    return { function: g.fn, offset: g.off ?? null, size: g.size ?? null, module: g.mod ?? null, reliable: true, inline: false, ...(g.caller && g.coff !== '0x0' ? { caller: g.caller } : {}) };
   }
   return null;
 }

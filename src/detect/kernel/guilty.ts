@@ -1,5 +1,5 @@
 import { globalSkip } from './skip-frames.js';
-import { hungAnchors, hungWaitParts, stallAnchor, stallAnswer } from './stall-anchors.js';
+import { hungAnchors, hungWaitParts, softStallAnchor, stallAnchor, stallAnswer } from './stall-anchors.js';
 import type { FrameSource } from './report-kinds.js';
 import { normalizeSyscall, stripCloneSuffix } from './normalize.js';
 
@@ -72,6 +72,11 @@ function stall(candidates: readonly Candidate[], extraSkip?: readonly string[]):
     const name = stripCloneSuffix(candidates[i].function);
     if (stallAnchor.test(name) || stallAnchor.test(normalizeSyscall(name))) {
       if (last >= 0) return { function: candidates[last].function, at: last };
+      continue;
+    }
+    if (softStallAnchor.test(name)) {
+      if (last >= 0) return { function: candidates[last].function, at: last };
+      if (!isSkipped(name, extraSkip)) last = i;
       continue;
     }
     if (!isSkipped(name, extraSkip)) last = i;

@@ -12,14 +12,18 @@ export function stripCloneSuffix(fn: string): string {
 }
 
 // Syscall wrappers name one syscall in many ways: `__x64_sys_ioctl`, `__se_sys_ioctl`, `__do_sys_ioctl`,
-// `ksys_ioctl`, `SyS_ioctl`, `__arm64_sys_ioctl`, `compat_SyS_ioctl`: all become `sys_ioctl` (`compat_sys_...`).
+// `ksys_ioctl`, `SyS_ioctl`, `__arm64_sys_ioctl`: all become `sys_ioctl`. A 32-bit compat entry
+// (`compat_SyS_mount`, `__do_compat_sys_mount`, `__ia32_compat_sys_mount`) is the same system call seen
+// from a 32-bit task, so it becomes the bare name (`mount`), as syzbot titles it: the shortest of the
+// stripped forms, which `compat_` + `sys_` stripping leaves.
 const SYSCALL_PREFIX = /^(?:__x64_|__ia32_|__arm64_|__s390x_|__riscv_|__powerpc_)?(?:__se_|__do_|k)?(compat_)?(?:sys|SyS)_(?=\w)/;
 
-/** `__x64_sys_recvmmsg` → `sys_recvmmsg`; other names unchanged. */
+/** `__x64_sys_recvmmsg` → `sys_recvmmsg`, `__ia32_compat_sys_mount` → `mount`; other names unchanged. */
 export function normalizeSyscall(fn: string): string {
   const m = SYSCALL_PREFIX.exec(fn);
   if (!m) return fn;
-  return `${m[1] ?? ''}sys_${fn.slice(m[0].length)}`;
+  const rest = fn.slice(m[0].length);
+  return m[1] ? rest : `sys_${rest}`;
 }
 
 /** The name a title shows for a frame. */

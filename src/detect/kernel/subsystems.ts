@@ -5,7 +5,7 @@
 export const subsystemPrefixes: Array<{ subsystem: string; pattern: RegExp; why: string }> = [
   { subsystem: 'xfs', pattern: /^_*(?:xfs|xlog|xfsaild)_?/, why: 'XFS functions are xfs_*, xlog_* (log) and xfsaild (AIL pusher)' },
   { subsystem: 'ext4', pattern: /^_*ext4_/, why: 'ext4 functions' },
-  { subsystem: 'jbd2', pattern: /^_*jbd2_/, why: 'the journal layer under ext4' },
+  { subsystem: 'jbd2', pattern: /^_*(?:jbd2_|start_this_handle)/, why: 'the journal layer under ext4 (start_this_handle opens a jbd2 transaction)' },
   { subsystem: 'btrfs', pattern: /^_*btrfs_/, why: 'btrfs functions' },
   { subsystem: 'rbd', pattern: /^_*rbd_/, why: 'the kernel RBD block driver' },
   { subsystem: 'libceph', pattern: /^_*(?:ceph_|con_work|osd_|libceph)/, why: 'the Ceph messenger and OSD client' },
