@@ -1,14 +1,16 @@
 import type { Observation } from '../model/observation.js';
 import type { FactName, ParsedRecord } from '../model/record.js';
 import type { InputSource } from '../ingest/types.js';
-import { looksBinary, readLines, type Line } from '../ingest/lines.js';
+import { looksBinary, readLineBatches, type LineBatch } from '../ingest/lines.js';
 import { describeError } from '../ingest/discover.js';
 import { sniffFormat } from '../parse/index.js';
 import type { ParseContext } from '../parse/types.js';
 import { detectors } from '../detect/index.js';
 import type { RecordDetector } from '../detect/types.js';
 import type { Analysis, InputSummary } from './types.js';
-import { hostState, MAX_ANCHORS_PER_BOOT } from './hosts.js';
+import { hostState } from './hosts.js';
+import { addAnchors, createAnchorSampler } from './anchor-sample.js';
+import type { ClockAnchor } from '../model/observation.js';
 
 /** Lines read before the format is decided. */
 const SNIFF_LINES = 60;
@@ -38,32 +40,29 @@ export async function analyzeInput(input: InputSource, analysis: Analysis): Prom
 async function readInput(input: InputSource, analysis: Analysis, summary: InputSummary): Promise<void> {
   const stream = input.open();
   // One iterator for the head and the rest: leaving a for-await loop early would close the generator.
-  const lines = readLines(stream)[Symbol.asyncIterator]();
-  const head: Line[] = [];
-  let rawHead = '';
-  while (head.length < SNIFF_LINES) {
-    const next = await lines.next();
+  const batches = readLineBatches(stream)[Symbol.asyncIterator]();
+  const head: LineBatch[] = [];
+  const headTexts: string[] = [];
+  while (headTexts.length < SNIFF_LINES) {
+    const next = await batches.next();
     if (next.done) break;
     head.push(next.value);
-    rawHead += next.value.text + '\n';
+    for (const text of next.value.texts) if (headTexts.length < SNIFF_LINES) headTexts.push(text);
   }
-  if (head.length === 0) {
+  if (headTexts.length === 0) {
     summary.format = 'empty';
     summary.skipped = true;
     analysis.diagnostics.push({ file: input.name, severity: 'warning', message: 'empty file, skipped' });
     return;
   }
-  if (looksBinary(Buffer.from(rawHead, 'latin1'))) {
+  if (looksBinary(Buffer.from(headTexts.join('\n') + '\n', 'latin1'))) {
     stream.destroy();
     summary.format = 'binary';
     summary.skipped = true;
     analysis.diagnostics.push({ file: input.name, severity: 'warning', message: 'binary file (not a text log), skipped' });
     return;
   }
-  const sniffed = sniffFormat(
-    head.map((l) => l.text),
-    input.baseName,
-  );
+  const sniffed = sniffFormat(headTexts, input.baseName);
   if (!sniffed) {
     stream.destroy();
     summary.format = 'unrecognised';
@@ -81,7 +80,10 @@ async function readInput(input: InputSource, analysis: Analysis, summary: InputS
   const parser = sniffed.parser.create(ctx);
   const collected: Observation[] = [];
   const emit = (o: Observation) => collected.push(o);
+  // Anchors are sampled, not collected: a kernel line with both clocks would be an anchor on every line.
+  const anchors = createAnchorSampler();
   const recordHosts = new Set<string>();
+  let lastRecordHost: string | undefined;
   let lastFactHost: string | null = null;
   const detectContextHost = input.folderHost ?? input.fallbackHost ?? 'unknown';
   const running: RecordDetector[] = detectors.map((d) =>
@@ -103,47 +105,41 @@ async function readInput(input: InputSource, analysis: Analysis, summary: InputS
         // facts are committed at once so detectors of this input can use them (kernel release)
         commitFact(analysis, record.host ?? currentHost(), record.name, record.value);
       } else {
-        if (record.host) recordHosts.add(record.host);
-        if (record.kind === 'log' && record.stamp.uptime !== undefined && record.stamp.wallMs !== undefined) {
-          emit({
-            type: 'anchor',
-            anchor: {
-              host: record.host ?? '',
-              ...(record.stamp.boot !== undefined ? { boot: record.stamp.boot } : {}),
-              uptime: record.stamp.uptime,
-              wallMs: record.stamp.wallMs,
-              file: record.file,
-              line: record.line,
-              precisionSeconds: record.stamp.uncertaintySeconds ?? 1,
-            },
-          });
+        // most records repeat the previous host: skip the Set (and hashing a fresh string) then
+        if (record.host !== undefined && record.host !== lastRecordHost) {
+          recordHosts.add(record.host);
+          lastRecordHost = record.host;
+        }
+        if (record.kind === 'log') anchors.offer(record);
+      }
+      for (let i = 0; i < running.length; i++) running[i].push(record, emit);
+    }
+  };
+
+  // Synchronous over a whole batch: one await per chunk read, not per line.
+  const feed = (batch: LineBatch) => {
+    const texts = batch.texts;
+    truncatedLines += batch.truncated.length;
+    let lineNo = batch.firstLineNo;
+    for (let i = 0; i < texts.length; i++, lineNo++) {
+      let records: ParsedRecord[] | null;
+      try {
+        records = parser.parse(texts[i], lineNo);
+      } catch (err) {
+        records = null;
+        if (summary.unparsed < 3) {
+          analysis.diagnostics.push({ file: input.name, line: lineNo, severity: 'warning', message: `parser error: ${describeError(err)}` });
         }
       }
-      for (const d of running) d.push(record, emit);
+      if (records === null) summary.unparsed++;
+      else if (records.length) handle(records);
     }
+    summary.lines = lineNo - 1;
   };
 
-  const feed = (line: Line) => {
-    summary.lines = line.lineNo;
-    if (line.truncated) truncatedLines++;
-    let records: ParsedRecord[] | null;
-    try {
-      records = parser.parse(line.text, line.lineNo);
-    } catch (err) {
-      records = null;
-      if (summary.unparsed < 3) {
-        analysis.diagnostics.push({ file: input.name, line: line.lineNo, severity: 'warning', message: `parser error: ${describeError(err)}` });
-      }
-    }
-    if (records === null) {
-      summary.unparsed++;
-      return;
-    }
-    handle(records);
-  };
-
-  for (const line of head) feed(line);
-  for (let next = await lines.next(); !next.done; next = await lines.next()) feed(next.value);
+  for (const batch of head) feed(batch);
+  head.length = 0;
+  for (let next = await batches.next(); !next.done; next = await batches.next()) feed(next.value);
   if (parser.end) handle(parser.end());
   for (const d of running) d.end(emit);
 
@@ -163,6 +159,7 @@ async function readInput(input: InputSource, analysis: Analysis, summary: InputS
   }
   const host = currentHost();
   summary.host = recordHosts.size === 1 ? [...recordHosts][0] : recordHosts.size > 1 ? [...recordHosts].join(',') : host;
+  commitAnchors(analysis, anchors.finish(), host, detectContextHost);
   commitObservations(analysis, collected, host, detectContextHost);
 }
 
@@ -207,19 +204,10 @@ function commitObservations(analysis: Analysis, observations: Observation[], inp
         if (own(o.finding.host)) o.finding.host = inputHost;
         analysis.drafts.push(o.finding);
         break;
-      case 'anchor': {
-        const host = own(o.anchor.host) ? inputHost : o.anchor.host;
-        o.anchor.host = host;
-        const state = hostState(analysis, host);
-        const sameBoot = state.anchors.filter((a) => a.boot === o.anchor.boot).length;
-        // keep a bounded, spread-out sample of anchors per boot
-        if (sameBoot < MAX_ANCHORS_PER_BOOT) state.anchors.push(o.anchor);
-        else if (Math.random() < MAX_ANCHORS_PER_BOOT / (sameBoot + 1)) {
-          const idx = state.anchors.findIndex((a) => a.boot === o.anchor.boot);
-          if (idx >= 0) state.anchors[idx] = o.anchor;
-        }
+      case 'anchor':
+        // a detector's own anchor (none today): same path as the sampled ones
+        commitAnchors(analysis, [o.anchor], inputHost, placeholder);
         break;
-      }
       case 'fact':
         if (!o.host) commitFact(analysis, inputHost, o.name, o.value);
         break;
@@ -234,4 +222,17 @@ function commitObservations(analysis: Analysis, observations: Observation[], inp
     }
   }
   hostState(analysis, inputHost);
+}
+
+/** Anchors without a host of their own take the input's host; bounded per boot (see anchor-sample.ts). */
+function commitAnchors(analysis: Analysis, anchors: ClockAnchor[], inputHost: string, placeholder: string): void {
+  const byHost = new Map<string, ClockAnchor[]>();
+  for (const anchor of anchors) {
+    const host = !anchor.host || anchor.host === 'unknown' || anchor.host === placeholder ? inputHost : anchor.host;
+    anchor.host = host;
+    const list = byHost.get(host) ?? [];
+    list.push(anchor);
+    byHost.set(host, list);
+  }
+  for (const [host, list] of byHost) addAnchors(hostState(analysis, host).anchors, list);
 }

@@ -1,10 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { bundledWorker, workerSourcePath } from './worker-bundle.js';
 import type { ClockAnchor, FindingDraft, SeriesDraft } from '../model/observation.js';
 import type { Diagnostic } from '../model/record.js';
 import type { InputSource } from '../ingest/types.js';
 import type { Analysis, AnalyzeOptions, InputSummary, ResolvedSignal } from './types.js';
-import { hostState, MAX_ANCHORS_PER_BOOT } from './hosts.js';
+import { hostState } from './hosts.js';
+import { addAnchors } from './anchor-sample.js';
+import { runJob } from './job.js';
 
 /** Below this many bytes of plain files, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
@@ -39,10 +43,13 @@ export function shouldRunParallel(inputs: readonly InputSource[]): boolean {
   return bytes >= PARALLEL_MIN_BYTES && inputs.every((i) => i.filePath);
 }
 
-function startWorker(): Worker {
+async function startWorker(): Promise<Worker> {
   const here = import.meta.url;
   if (here.endsWith('.js')) return new Worker(new URL('./worker.js', here));
-  // Running from TypeScript sources (a clone): the worker registers tsx itself before loading worker.ts.
+  // Running from TypeScript sources (a clone): a cached esbuild bundle of the worker starts fastest.
+  const bundle = await bundledWorker(workerSourcePath(here));
+  if (bundle) return new Worker(pathToFileURL(bundle));
+  // Else the worker registers tsx itself before loading worker.ts.
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const workerTs = new URL('./worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerTs)}); });`;
@@ -58,23 +65,34 @@ export async function analyzeInParallel(inputs: readonly InputSource[], analysis
   const results: WorkerResult[] = new Array(inputs.length);
   const { onProgress: _ignored, ...options } = analysis.options;
   const facts = [...analysis.hosts.values()].map((h) => [h.name, [...h.facts.entries()]] as [string, Array<[string, string[]]>]);
-  const workers = Array.from({ length: Math.min(workerCount(), inputs.length) }, startWorker);
+  // The main thread would only wait: it takes jobs too, so n threads need n - 1 workers (one isolate,
+  // its start-up and its memory fewer).
+  const workers = await Promise.all(Array.from({ length: Math.min(workerCount() - 1, inputs.length - 1) }, startWorker));
   let next = 0;
+  const jobOf = (input: InputSource, index: number): WorkerJob => ({
+    index,
+    input: { filePath: input.filePath!, name: input.name, folderHost: input.folderHost, fallbackHost: input.fallbackHost, mtimeMs: input.mtimeMs, size: input.size },
+    options,
+    facts,
+  });
+  const local = async () => {
+    while (next < order.length) {
+      const { input, index } = order[next++];
+      // cloned like a worker's message, so a result never shares objects with another
+      results[index] = structuredClone(await runJob(jobOf(input, index)));
+      onDone();
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      local(),
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const sendNext = () => {
               if (next >= order.length) return resolve();
               const { input, index } = order[next++];
-              const job: WorkerJob = {
-                index,
-                input: { filePath: input.filePath!, name: input.name, folderHost: input.folderHost, fallbackHost: input.fallbackHost, mtimeMs: input.mtimeMs, size: input.size },
-                options,
-                facts,
-              };
-              worker.postMessage(job);
+              worker.postMessage(jobOf(input, index));
             };
             worker.on('message', (result: WorkerResult) => {
               results[result.index] = result;
@@ -85,7 +103,7 @@ export async function analyzeInParallel(inputs: readonly InputSource[], analysis
             sendNext();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -105,8 +123,6 @@ function mergeResult(analysis: Analysis, result: WorkerResult): void {
       for (const v of values) if (!mine.includes(v)) mine.push(v);
       state.facts.set(name as never, mine);
     }
-    for (const anchor of h.anchors) {
-      if (state.anchors.filter((a) => a.boot === anchor.boot).length < MAX_ANCHORS_PER_BOOT) state.anchors.push(anchor);
-    }
+    addAnchors(state.anchors, h.anchors);
   }
 }

@@ -14,6 +14,13 @@ export function messageSignature(kind: string, key: string): string {
   return createHash('sha256').update(`${kind}\u0000${key}`).digest('hex');
 }
 
+/** One regex matching wherever any row's trigger occurs (never matches when there are no rows). */
+function anyTrigger(...tables: ReadonlyArray<readonly { trigger: string }[]>): RegExp {
+  const triggers = [...new Set(tables.flat().map((row) => row.trigger))];
+  if (triggers.length === 0) return /(?!)/;
+  return new RegExp(triggers.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+
 /**
  * One engine for the single-line tables: a cheap substring test, then the row's regex; repeats of one
  * signature on one host are merged here (count, last stamp) so a flood of errors stays one draft.
@@ -24,12 +31,15 @@ export function createMessageDetector(name: string, rows: readonly MessageRow[],
   return {
     name,
     create(ctx: DetectContext): RecordDetector {
+      const gate = anyTrigger(rows, signalRows, factRows);
       const drafts = new Map<string, FindingDraft>();
       return {
         push(record, emit: Emit) {
           if (record.kind !== 'log') return;
           if (record.program !== undefined && record.program !== 'kernel') return;
           const text = record.message;
+          // Every row needs its trigger: one scan for all of them instead of one `includes` per row.
+          if (!gate.test(text)) return;
           const host = record.host ?? ctx.host;
           for (const row of signalRows) {
             if (!text.includes(row.trigger)) continue;

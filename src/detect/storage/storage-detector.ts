@@ -3,7 +3,7 @@ import type { FindingDraft } from '../../model/observation.js';
 import type { LogRecord } from '../../model/record.js';
 import type { Detector, DetectContext, Emit } from '../types.js';
 import { type CapacityUnit, decideCapacityUnit, toBytes } from './capacity-unit.js';
-import { LOGICAL_BLOCKS, STORAGE_EVENT_RULES, type StorageEventRule } from './storage-events.js';
+import { LOGICAL_BLOCKS, STORAGE_EVENT_RULES, STORAGE_GATE, type StorageEventRule } from './storage-events.js';
 
 /** Devices whose size changes are set-up and tear-down, not incidents (losetup, zram, nbd connect). */
 const SCRATCH_DEVICES = /^(loop|ram|zram|nbd)\d+/;
@@ -26,6 +26,7 @@ export const storageEventDetector: Detector = {
       push(record, emit) {
         if (record.kind !== 'log' || (record.program !== undefined && record.program !== 'kernel')) return;
         const message = record.message.trimStart();
+        if (!STORAGE_GATE.test(message)) return;
         const blocks = LOGICAL_BLOCKS.exec(message);
         if (blocks?.groups) announced.set(blocks.groups.dev, Number(blocks.groups.blocks) * Number(blocks.groups.size));
         for (const rule of STORAGE_EVENT_RULES) {

@@ -110,3 +110,10 @@ export const STORAGE_EVENT_RULES: readonly StorageEventRule[] = [
 
 /** `sd 3:0:0:1: [sdb] 419430400 512-byte logical blocks: (215 GB/200 GiB)`: the size the SCSI disk announced. */
 export const LOGICAL_BLOCKS = /\[(?<dev>\w+)\] (?<blocks>\d+) (?<size>\d+)-byte logical blocks/;
+
+/**
+ * Cheap gate on the (start-trimmed) message: every rule above and LOGICAL_BLOCKS needs one of these
+ * literals, so a line without any of them skips all the rule regexes. Keep in step with the rules.
+ */
+export const STORAGE_GATE =
+  /detected capacity change from |^EXT4-fs \(|^XFS \(|^md: |^device-mapper: multipath: |Capacity data has changed|Inquiry data has changed|Mode parameters changed|Asymmetric access state changed|Warning! Received an indication|detected conn error|-byte logical blocks/;

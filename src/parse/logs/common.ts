@@ -117,12 +117,11 @@ export function isJunk(line: string): boolean {
     for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 0xfffd) bad++;
     return bad * 8 > line.length || bad > 16;
   }
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 27) return true;
-  }
-  return false;
+  return CONTROL_RE.test(line);
 }
+
+/** Control characters other than tab and ESC (one native scan instead of a loop per character). */
+const CONTROL_RE = /[\x00-\x08\x0a-\x1a\x1c-\x1f]/;
 
 /** A log record; fields of `extra` that are undefined are left out (no spreads: this is the hot path). */
 export function logRecord(

@@ -57,14 +57,44 @@ export function createSyslogEngine(ctx: ParseContext): SyslogEngine {
     return b;
   };
 
+  // RFC 3164 stamps repeat for many lines: the epoch of the last `Mmm dd hh:mm:ss` is kept and reused
+  // while lines start with the same text (zone conversion per line is the costly part). The fraction
+  // is added after: zone offsets change on whole seconds, so this equals converting the full stamp.
+  let lastSecond = '';
+  let lastSecondMs = 0;
+
+  /** Same as RFC3164_RE + conversion, for a line starting with lastSecond; undefined when it does not apply. */
+  function sameSecond(line: string): Head | undefined {
+    let i = lastSecond.length;
+    let frac = 0;
+    if (line.charCodeAt(i) === 46 /* . */) {
+      let j = i + 1;
+      while (j - i <= 10 && j < line.length && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+      if (j - i - 1 < 1 || j - i - 1 > 9) return undefined;
+      frac = fractionMs(line.slice(i + 1, j));
+      i = j;
+    }
+    if (line.charCodeAt(i) !== 32) return undefined;
+    const stamp: Stamp = { wallMs: lastSecondMs + frac };
+    if (guessed3164) stamp.estimated = true;
+    return { stamp, pos: i + 1, hostOptional: true };
+  }
+
   function headOf(line: string): Head | null {
     const c = line.charCodeAt(0);
     if (c >= 65 && c <= 90 /* A-Z */) {
+      if (lastSecond !== '' && line.startsWith(lastSecond)) {
+        const same = sameSecond(line);
+        if (same) return same;
+      }
       const m = RFC3164_RE.exec(line);
       if (m) {
         const month = monthNumber(m[1]);
         if (!month) return null;
-        const ms = wallMs(ctx, yearOf(month), month, +m[2], +m[3], +m[4], +m[5], fractionMs(m[6]), null);
+        const base = wallMs(ctx, yearOf(month), month, +m[2], +m[3], +m[4], +m[5], 0, null);
+        lastSecond = line.slice(0, m[0].length - 1 - (m[6] === undefined ? 0 : m[6].length + 1));
+        lastSecondMs = base;
+        const ms = base + fractionMs(m[6]);
         const stamp: Stamp = { wallMs: ms };
         if (guessed3164) stamp.estimated = true;
         return { stamp, pos: m[0].length, hostOptional: true };

@@ -1,6 +1,6 @@
 import type { Detector, Emit } from '../../types.js';
 import type { MetricRecord } from '../../../model/record.js';
-import { stallLineRules } from './kernel-lines.js';
+import { STALL_GATE, stallLineRules } from './kernel-lines.js';
 
 /**
  * `net-stall`: per-input evidence that traffic stopped in one direction, as `netstall` signals.
@@ -89,6 +89,7 @@ export const netStallDetector: Detector = {
         if (record.kind === 'metric') return pushMetric(record, states, host, emit);
         if (record.kind !== 'log') return;
         if (record.program && record.program !== 'kernel') return;
+        if (!STALL_GATE.test(record.message)) return;
         for (const rule of stallLineRules) {
           const m = rule.pattern.exec(record.message);
           if (!m) continue;

@@ -18,3 +18,6 @@ export const stallLineRules: readonly StallLineRule[] = [
   { name: 'nic-link-down', direction: 'link', kind: 'net_link_down', pattern: /NIC Link is Down/ },
   { name: 'virtio-net-error', direction: 'rx', kind: 'virtio_net_error', pattern: /^virtio_net (?<device>\S+?):? .*(?:error|failed|Unexpected)/i },
 ];
+
+/** Cheap gate: every rule above needs one of these (case-folded for the `i` rule), checked before them. */
+export const STALL_GATE = /nfs: server |NETDEV WATCHDOG: |Link is Down|^virtio_net/i;
