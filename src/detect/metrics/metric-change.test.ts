@@ -46,7 +46,7 @@ describe('metric change points', () => {
     expect(f).toMatchObject({ kind: 'metric_drop', layer: 'metrics', title: 'metric drop: kbcached on h1', stamp: { wallMs: 20 * 60_000 } });
     expect(f.details).toMatchObject({ series: 'kbcached', after: 400_000, recoverySeconds: 5 * 60, unit: 'kB', intervalStart: '1970-01-01T00:19:00Z' });
     expect(f.details.relativeChange as number).toBeCloseTo(-0.98, 2);
-    expect(f.evidence.map((e) => e.line)).toEqual([20, 21, 22, 23]);
+    expect(f.evidence.map((e) => e.line)).toEqual([20, 21, 22, 23, 24]);
   });
 
   it('a decaying surge is one surge (no repeated findings while it decays), per device', () => {

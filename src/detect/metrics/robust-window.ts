@@ -8,6 +8,10 @@ export interface RobustWindow {
   readonly size: number;
   median(): number;
   spread(): number;
+  /** The value at quantile q (0..1) of the window, interpolated; NaN when empty. */
+  quantile(q: number): number;
+  /** The latest n values, oldest first. */
+  recent(n: number): number[];
   clear(): void;
   values(): number[];
 }
@@ -29,6 +33,14 @@ export function createRobustWindow(capacity: number): RobustWindow {
       const m = medianOf(ring);
       return 1.4826 * medianOf(ring.map((v) => Math.abs(v - m)));
     },
+    quantile: (q) => quantileOf(ring, q),
+    recent(n) {
+      const k = Math.min(n, ring.length);
+      const out: number[] = [];
+      // `next` is where the next value goes: the newest value sits just before it (ring order once full).
+      for (let i = k; i >= 1; i--) out.push(ring[(next - i + ring.length) % ring.length]);
+      return out;
+    },
     clear() {
       ring.length = 0;
       next = 0;
@@ -38,8 +50,15 @@ export function createRobustWindow(capacity: number): RobustWindow {
 }
 
 export function medianOf(values: readonly number[]): number {
+  return quantileOf(values, 0.5);
+}
+
+/** Quantile with linear interpolation between order statistics (type 7, as R and numpy default). */
+export function quantileOf(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const pos = (sorted.length - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }

@@ -1,7 +1,7 @@
 import type { FactRecord, MetricRecord, ParsedRecord } from '../../model/record.js';
 import { civilToEpochMs } from '../../timeline/civil-time.js';
 import type { LineParser, ParseContext, Parser } from '../types.js';
-import { addDays, type CivilDate, parseLocaleDate, readClock } from './numbers.js';
+import { addDays, type CivilDate, type DateOrder, dateOrderOf, parseLocaleDate, readClock } from './numbers.js';
 import { readLayout, readRow, type SarLayout } from './sar-layout.js';
 import { sarSamples } from './sar.samples.js';
 
@@ -46,6 +46,7 @@ export const sarParser: Parser = {
 function createSarParser(ctx: ParseContext): LineParser {
   let host: string | undefined;
   let date: CivilDate | null = null;
+  let dateOrder: DateOrder | null = null;
   let layout: SarLayout | null = null;
   let headerSeconds: number | null = null;
   const clocks = new Map<string, ReportClock>();
@@ -78,7 +79,9 @@ function createSarParser(ctx: ParseContext): LineParser {
   const readHeader = (line: string, lineNo: number): ParsedRecord[] | null => {
     const m = SAR_HEADER.exec(line);
     if (!m?.groups) return null;
-    const parsedDate = parseLocaleDate(m.groups.date, ctx.mtimeMs);
+    // An unambiguous date of this file (a day above 12) settles the order of its ambiguous ones.
+    dateOrder = dateOrderOf(m.groups.date) ?? dateOrder;
+    const parsedDate = parseLocaleDate(m.groups.date, ctx.mtimeMs, dateOrder);
     if (!parsedDate) return null;
     host = m.groups.host;
     date = parsedDate;
