@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeAnalysis, feed, store, dhcpSignal } from './helpers/timeline-analysis.js';
 import { timelineStages } from '../src/timeline/index.js';
 import { networkStages, networkDetectors } from '../src/detect/network/index.js';
-import { incidentStages } from '../src/correlate/incident/index.js';
+import { conclusionStages, incidentStages } from '../src/correlate/incident/index.js';
 import { hostState } from '../src/pipeline/hosts.js';
 import { syslog } from '../src/parse/logs/syslog.js';
 import { dmesg } from '../src/parse/logs/dmesg.js';
@@ -10,7 +10,7 @@ import { matchDhcpLine } from '../src/detect/network/dhcp/detector.js';
 import { unplacedReason } from '../src/timeline/clocks.js';
 import type { Analysis } from '../src/pipeline/types.js';
 
-async function run(analysis: Analysis, stages = [...timelineStages, ...networkStages, ...incidentStages]) {
+async function run(analysis: Analysis, stages = [...timelineStages, ...networkStages, ...incidentStages, ...conclusionStages]) {
   for (const s of stages) await s.run(analysis);
 }
 const T0 = Date.UTC(2012, 7, 29, 3, 0, 0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LayerSchema } from '../model/report.js';
 
 /**
  * The knowledge-base entry: one known issue per YAML file under `kb/`. Everything read from YAML goes
@@ -157,6 +158,8 @@ export const KbEntrySchema = z
     summary: z.string().describe('For users: plain words, no kernel jargon'),
     details: z.string().describe('For developers: mechanism, code paths, evidence'),
     match: MatchSchema,
+    /** Where the fault lies when this issue explains an incident; omitted: the matched finding's layer. */
+    layer: LayerSchema.optional().describe('kernel for a kernel bug, hypervisor for a QEMU/KVM one, ...'),
     affects: z.array(ComponentSchema).default([]),
     verdict: z.array(VerdictRuleSchema).default([]),
     workaround: z.array(z.string()).default([]),

@@ -40,6 +40,7 @@ export function matchKnownIssues(analysis: Analysis, entries: readonly LoadedEnt
         verdict: v.verdict,
         reason,
         confidence: m.unknownConditions.length === 0 ? 'high' : m.unknownConditions.length <= 2 ? 'medium' : 'low',
+        layer: entry.layer ?? m.findings[0]!.layer,
         findings: [...m.findings, ...m.related].map((f) => f.id),
         hosts: [view.name],
         summary: entry.summary.trim(),

@@ -112,6 +112,8 @@ export const KnownIssueMatchSchema = z.object({
   verdict: VerdictValueSchema,
   reason: z.string(),
   confidence: z.enum(['low', 'medium', 'high']),
+  /** The layer at fault when this issue is the explanation (the entry's, else its finding's). */
+  layer: LayerSchema.optional(),
   findings: z.array(z.string()),
   hosts: z.array(z.string()),
   summary: z.string(),
@@ -173,6 +175,8 @@ export const ConclusionSchema = z.object({
   confidence: z.enum(['low', 'medium', 'high']),
   summary: z.string(),
   reasons: z.array(z.string()),
+  /** The known issue the conclusion rests on, when one does. */
+  knownIssue: z.string().optional(),
 });
 
 export const ReportSchema = z.object({

@@ -3,7 +3,7 @@ import { hostStages } from '../detect/host/index.js';
 import { timelineStages } from '../timeline/index.js';
 import { networkStages } from '../detect/network/index.js';
 import { metricCorrelationStages } from '../correlate/metrics/index.js';
-import { incidentStages } from '../correlate/incident/index.js';
+import { conclusionStages, incidentStages } from '../correlate/incident/index.js';
 import { kbStages } from '../kb/index.js';
 import { historyStages } from '../store/index.js';
 import { addFindings } from './findings.js';
@@ -26,5 +26,6 @@ export const stages: readonly Stage[] = [
   ...metricCorrelationStages,
   ...incidentStages,
   ...kbStages,
+  ...conclusionStages,
   ...historyStages,
 ];

@@ -7,7 +7,7 @@ import { buildPageData } from './html-data.js';
 import { PAGE_CSS } from './html-style.js';
 import { LAYER_WORDS, byImportance } from './plain-words.js';
 import { timeLabel } from './time-format.js';
-import { VERDICT_LABEL, clockSentence, likelyLayer, plainReason } from './report-words.js';
+import { VERDICT_LABEL, clockSentence, leadKnownIssue, likelyLayer, plainReason } from './report-words.js';
 
 /**
  * No network, no plugins, no framing: only the inline script and styles of this file and data: images.
@@ -95,7 +95,7 @@ ${inputs(report)}
 function noConclusion(report: Report): string {
   const likely = likelyLayer(report);
   if (!likely) return '<p class="verdict"><strong>Verdict:</strong> nothing abnormal was found in these inputs.</p>';
-  const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+  const known = leadKnownIssue(report);
   const basis = known ? ` and the known issue ${h(known.id)} (${h(VERDICT_LABEL[known.verdict])})` : '';
   return `<p class="verdict"><strong>Most likely at fault:</strong> ${h(likely.words)}, from ${h(likely.finding.title)}${basis}; no rule across findings confirmed it.</p>`;
 }
@@ -105,8 +105,8 @@ function header(report: Report): string {
   const verdict = c
     ? `<p class="verdict"><strong>Verdict:</strong> ${h(c.layer ? LAYER_WORDS[c.layer] : 'layer not determined')} <span class="badge ${c.confidence}">${c.confidence} confidence</span> — ${h(c.summary)}</p>`
     : noConclusion(report);
-  const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
-  const knownLine = c && known
+  const known = leadKnownIssue(report);
+  const knownLine = c && known && known.id !== c.knownIssue
     ? `<p><strong>Known issue:</strong> ${h(known.title)} <span class="badge ${known.verdict}">${h(VERDICT_LABEL[known.verdict])}</span> ${h(known.confidence)} confidence</p>`
     : '';
   const fa = report.firstAnomaly;

@@ -3,7 +3,7 @@ import { asSentence, escapeMarkdown as md, markdownCode, markdownFence, markdown
 import { primaryFinding, timelineTable } from './markdown-shared.js';
 import { groupOf } from './plain-words.js';
 import { spanLabel, timeLabel } from './time-format.js';
-import { VERDICT_LABEL, clockSentence, correlationWords, detailFacts, metricSentence, plainReason } from './report-words.js';
+import { VERDICT_LABEL, clockSentence, correlationWords, detailFacts, leadKnownIssue, metricSentence, plainReason } from './report-words.js';
 import { deviceLabel, vendorOf } from './vendors.js';
 
 /** Kinds whose absence the core detectors establish, so "not seen" is a real negative. */
@@ -28,7 +28,7 @@ export function renderUpstreamMarkdown(report: Report): string {
   const contacts = report.upstream.filter((u) => !f || u.findings.includes(f.id) || u.findings.length === 0);
   const routes = contacts.length ? contacts : report.upstream;
 
-  const leadIssue = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+  const leadIssue = leadKnownIssue(report, ['affected', 'no_fix']);
   out.push(`Subject: ${headerText(subjectLine(f, release, leadIssue))}`, '');
   if (routes.length) {
     out.push(`To: ${headerText(unique(routes.flatMap((u) => u.maintainers)).join(', ') || '(maintainers unknown)')}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Host, KnownIssueMatch } from '../model/report.js';
-import { clockSentence, exchangeSummary, plainReason } from './report-words.js';
+import { clockSentence, exchangeSummary, leadKnownIssue, plainReason } from './report-words.js';
 import { fittedSparklines } from './sparkline-fit.js';
 import { SAMPLE_REPORTS } from './samples.js';
 
@@ -77,5 +77,28 @@ describe('fittedSparklines', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('leadKnownIssue', () => {
+  const issue = (id: string, verdict: KnownIssueMatch['verdict'], confidence: KnownIssueMatch['confidence'], findings: string[]): KnownIssueMatch => ({
+    id, title: id, verdict, reason: '', confidence, findings, hosts: ['h'], summary: '', workaround: [], fix: [], references: [], unknownConditions: [],
+  });
+  const base = SAMPLE_REPORTS.rook;
+  const first = { findingId: 'f-first', host: 'h', time: { wall: null, uptime: 1, boot: 0 }, reason: '', tiedWith: [], uncertaintySeconds: null };
+
+  it('prefers the issue covering the first anomaly or a finding linked to it over a surer one elsewhere', () => {
+    const knownIssues = [issue('elsewhere', 'affected', 'high', ['f-other']), issue('linked', 'unknown', 'medium', ['f-effect'])];
+    const correlations = [{ from: 'f-first', to: 'f-effect', lagSeconds: 30, relation: 'explains' as const, reason: '', confidence: 'high' as const }];
+    expect(leadKnownIssue({ ...base, knownIssues, correlations, firstAnomaly: first, conclusion: null })?.id).toBe('linked');
+    // Asked for affected issues only, the unknown verdict is passed over.
+    expect(leadKnownIssue({ ...base, knownIssues, correlations, firstAnomaly: first, conclusion: null }, ['affected', 'no_fix'])?.id).toBe('elsewhere');
+  });
+
+  it('takes the issue the conclusion rests on, and never one the host is fixed for', () => {
+    const knownIssues = [issue('fixed-one', 'fixed', 'high', ['f-first']), issue('pinned', 'affected', 'low', ['f-x'])];
+    const conclusion = { layer: 'kernel' as const, confidence: 'low' as const, summary: '', reasons: [], knownIssue: 'pinned' };
+    expect(leadKnownIssue({ ...base, knownIssues, correlations: [], firstAnomaly: first, conclusion })?.id).toBe('pinned');
+    expect(leadKnownIssue({ ...base, knownIssues: knownIssues.slice(0, 1), correlations: [], firstAnomaly: first, conclusion: null })).toBeUndefined();
   });
 });

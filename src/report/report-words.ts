@@ -53,7 +53,7 @@ export const VERDICT_LABEL: Record<KnownIssueMatch['verdict'], string> = {
   no_fix: 'affected, and no released version fixes it',
   fixed: 'fixed in the running version',
   not_affected: 'not affected',
-  unknown: 'not decided (facts missing)',
+  unknown: 'not decided, facts missing',
 };
 
 /**
@@ -186,6 +186,22 @@ export function likelyLayer(report: Report): { words: string; finding: Finding }
   if (!top) return null;
   const where = [top.subsystem, top.device ? `device ${top.device}` : null].filter(Boolean).join(', ');
   return { words: `${LAYER_WORDS[top.layer]}${where ? ` (${where})` : ''}`, finding: top };
+}
+
+/**
+ * The known issue to name first: the one the conclusion rests on, else the one covering the first anomaly
+ * or a finding linked to it, then the surest verdict and match. Issues the host is not or no longer
+ * affected by are never the lead.
+ */
+export function leadKnownIssue(report: Report, verdicts: readonly KnownIssueMatch['verdict'][] = ['affected', 'no_fix', 'unknown']): KnownIssueMatch | undefined {
+  const candidates = report.knownIssues.filter((k) => verdicts.includes(k.verdict));
+  const pinned = candidates.find((k) => k.id === report.conclusion?.knownIssue);
+  if (pinned) return pinned;
+  const first = report.firstAnomaly?.findingId;
+  const near = new Set(first ? [first, ...report.correlations.flatMap((c) => (c.from === first ? [c.to] : c.to === first ? [c.from] : []))] : []);
+  const rank = (k: KnownIssueMatch) =>
+    (k.findings.some((id) => near.has(id)) ? 100 : 0) + (k.verdict === 'unknown' ? 0 : 10) + { high: 2, medium: 1, low: 0 }[k.confidence];
+  return candidates.reduce<KnownIssueMatch | undefined>((best, k) => (!best || rank(k) > rank(best) ? k : best), undefined);
 }
 
 /** sar/metric series names in words (sar(1) man page; the latency series is the application's own). */

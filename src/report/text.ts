@@ -3,7 +3,7 @@ import type { Finding, KnownIssueMatch, Report } from '../model/report.js';
 import { stripTerminalControls as clean, stripTerminalControlsKeepColor } from './escape.js';
 import { GROUPS, LAYER_WORDS, byImportance, detailSummary, groupOf, plainKind } from './plain-words.js';
 import { spanLabel, timeLabel } from './time-format.js';
-import { VERDICT_LABEL, clockSentence, correlationWords, exchangeSummary, likelyLayer, metricSentence, plainReason } from './report-words.js';
+import { VERDICT_LABEL, clockSentence, correlationWords, exchangeSummary, leadKnownIssue, likelyLayer, metricSentence, plainReason } from './report-words.js';
 import { truncate, wrap } from './wrap.js';
 
 /** A block another renderer contributes (incident timeline, sparklines); lines are already laid out. */
@@ -66,12 +66,12 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(...wrap(`${layer}, ${cc.confidence} confidence`, width, '  ').map((l) => confidenceColor(c, cc.confidence)(l)));
     out.push(...wrap(clean(cc.summary), width, '  '));
     for (const r of cc.reasons) out.push(...wrap(clean(r), width, '    ', '  - '));
-    const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
-    if (known) out.push(...wrap(`Matches known issue ${clean(known.id)} (${VERDICT_LABEL[known.verdict]}, ${known.confidence} confidence): ${clean(known.title)}`, width, '    ', '  '));
+    const known = leadKnownIssue(report);
+    if (known && known.id !== cc.knownIssue) out.push(...wrap(`Matches known issue ${clean(known.id)} (${VERDICT_LABEL[known.verdict]}, ${known.confidence} confidence): ${clean(known.title)}`, width, '    ', '  '));
   } else {
     // No correlation rule fired: still name the most likely layer, and say what it rests on.
     const likely = likelyLayer(report);
-    const known = report.knownIssues.find((k) => k.verdict === 'affected' || k.verdict === 'no_fix');
+    const known = leadKnownIssue(report);
     if (!likely) out.push('  Nothing abnormal was found in the inputs.');
     else {
       const basis = known ? `the finding below and the known issue ${known.id} (${VERDICT_LABEL[known.verdict]})` : 'the most important finding below';

@@ -83,4 +83,10 @@ describe('resize-pagecache-drop (README points 1-5)', () => {
     expect(linked(resync, drop)).toBeUndefined();
     expect(report.correlations.filter((c) => c.to === md0.id && c.relation === 'explains')).toHaveLength(0);
   });
+
+  it('the verdict: the kernel is at fault, resting on the known issue the chain matches', () => {
+    expect(report.conclusion).toMatchObject({ layer: 'kernel', confidence: 'high', knownIssue: 'blockdev-expand-flushes-pagecache' });
+    expect(report.conclusion!.reasons.join(' ')).toMatch(/capacity change of md0.*kbcached/);
+    expect(report.conclusion!.reasons.join(' ')).toMatch(/4\.4\.0-116-generic .*affected/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Finding, Layer } from '../../model/report.js';
+import type { Finding, KnownIssueMatch, Layer } from '../../model/report.js';
 import type { Analysis, Stage } from '../../pipeline/types.js';
 import { fact } from '../../pipeline/hosts.js';
 import { orderedFindings } from './order.js';
@@ -6,7 +6,8 @@ import { orderedFindings } from './order.js';
 type Conclusion = NonNullable<Analysis['conclusion']>;
 interface Ctx {
   analysis: Analysis;
-  first: Finding;
+  /** The first anomaly, or the only finding when nothing could be placed in time. */
+  first: Finding | undefined;
   findings: Finding[];
 }
 
@@ -32,7 +33,7 @@ const rules: ReadonlyArray<{ name: string; conclude(ctx: Ctx): Conclusion | null
     // Inbound traffic stopped first and the DHCP server answered what it saw: the loss is below DHCP.
     name: 'rx-path-below-dhcp',
     conclude({ analysis, first, findings }) {
-      if (first.kind !== 'net_rx_stall') return null;
+      if (first?.kind !== 'net_rx_stall') return null;
       const dhcp = findings.find((f) => f.kind === 'dhcp_lease_lost' && f.host === first.host && f.details.lossPoint === 'reply_lost_to_client');
       if (!dhcp) return null;
       const d = dhcp.details as Record<string, any>;
@@ -63,9 +64,25 @@ const rules: ReadonlyArray<{ name: string; conclude(ctx: Ctx): Conclusion | null
     },
   },
   {
+    // A known issue that the host is affected by and that explains the incident's own findings names the
+    // layer (a kernel bug rather than the storage event that triggered it).
+    name: 'known-issue',
+    conclude({ analysis, first, findings }) {
+      const incident = first ? incidentOf(analysis, first) : new Set(findings.map((f) => f.id));
+      const issue = analysis.knownIssues.find((k) => (k.verdict === 'affected' || k.verdict === 'no_fix') && k.findings.some((id) => incident.has(id)));
+      if (!issue?.layer) return null;
+      const byId = new Map(analysis.findings.map((f) => [f.id, f]));
+      const matched = issue.findings.map((id) => byId.get(id)).filter((f): f is Finding => f !== undefined);
+      const reasons = [`the findings match known issue ${issue.id}: ${matched.map((f) => f.title).join(', then ')} (${issue.hosts.join(', ')})`, issue.reason];
+      if (first && !issue.findings.includes(first.id)) reasons.push(`it follows the first anomaly, ${first.title} on ${first.host}`);
+      return { layer: issue.layer, confidence: issue.confidence, summary: knownIssueSummary(issue), reasons, knownIssue: issue.id };
+    },
+  },
+  {
     // Kernel reports only: the first one names the layer and subsystem.
     name: 'first-finding-layer',
     conclude({ first, findings }) {
+      if (!first) return null;
       const where = [first.subsystem, first.device ? `on ${first.device}` : null].filter(Boolean).join(' ');
       const reasons = [`the first anomaly is ${first.title} on ${first.host}`];
       const same = findings.filter((f) => f.signature === first.signature && f !== first);
@@ -75,13 +92,31 @@ const rules: ReadonlyArray<{ name: string; conclude(ctx: Ctx): Conclusion | null
   },
 ];
 
+const knownIssueSummary = (issue: KnownIssueMatch) => `a known issue (${issue.id}, ${issue.verdict === 'no_fix' ? 'no released fix' : 'affected'}): ${issue.title}`;
+
+/** The findings linked to `start` through correlations, directly or in a chain, and `start` itself. */
+function incidentOf(analysis: Analysis, start: Finding): Set<string> {
+  const seen = new Set([start.id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of analysis.correlations) {
+      if (seen.has(c.from) !== seen.has(c.to)) {
+        seen.add(c.from).add(c.to);
+        grew = true;
+      }
+    }
+  }
+  return seen;
+}
+
+/** Runs after the knowledge base: a matched known issue can name the layer at fault. */
 export const conclusionStage: Stage = {
   name: 'conclusion',
   run(analysis) {
     const ordered = orderedFindings(analysis);
+    if (!analysis.findings.length) return;
     const firstId = analysis.firstAnomaly?.findingId;
-    const first = analysis.findings.find((f) => f.id === firstId) ?? ordered[0]?.f;
-    if (!first) return;
+    const first = analysis.findings.find((f) => f.id === firstId) ?? ordered[0]?.f ?? (analysis.findings.length === 1 ? analysis.findings[0] : undefined);
     const ctx: Ctx = { analysis, first, findings: ordered.length ? ordered.map((x) => x.f) : analysis.findings };
     for (const rule of rules) {
       const c = rule.conclude(ctx);
