@@ -132,6 +132,17 @@ describe.skipIf(!hasChromium)('acceptance cases: the HTML the CLI writes', () =>
       const marks = page.locator('#lanes .mark[data-finding-id]');
       expect(await marks.count()).toBe(markCount(r));
       expect(await page.locator('#charts .chart canvas').count()).toBe((r.series ?? []).length);
+      // Every mark can be seen and clicked: inside the lanes' plot area, none covering another.
+      const boxes = await marks.evaluateAll((ms) => {
+        const over = document.querySelector('#lanes .u-over')!.getBoundingClientRect();
+        return { over: { top: over.top, bottom: over.bottom }, marks: ms.map((m) => { const b = m.getBoundingClientRect(); return { id: m.getAttribute('data-finding-id'), top: b.top, bottom: b.bottom, left: b.left, right: b.right }; }) };
+      });
+      for (const b of boxes.marks) {
+        expect(b.top, `mark ${b.id} inside the lanes`).toBeGreaterThanOrEqual(boxes.over.top);
+        expect(b.bottom, `mark ${b.id} inside the lanes`).toBeLessThanOrEqual(boxes.over.bottom);
+      }
+      const overlapping = boxes.marks.flatMap((a, i) => boxes.marks.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.id}/${b.id}`));
+      expect(overlapping).toEqual([]);
       expect(await page.locator('#evidence-body').count()).toBe(1);
       expect(await page.locator('#findings-table tbody tr').count()).toBe(r.findings.length);
       expect(await page.locator('#known-issues .issue').count()).toBe(r.knownIssues.length);

@@ -195,6 +195,10 @@ export const PAGE_SCRIPT = String.raw`
   var perLane = hosts.map(function (h) { return placed.filter(function (m) { return m.host === h; }).length; });
   var ROW_H = 21, ROWS = Math.min(16, Math.max(2, Math.max.apply(null, perLane.concat([0]))));
   var LANE_H = 14 + ROWS * ROW_H;
+  // The time axis (two text lines) and uPlot's top padding come out of the plot's height: add them,
+  // or the lowest rows of the last lane fall below the plot area.
+  var LANE_AXIS_H = 50, LANES_PAD = 12;
+  var LANES_HEIGHT = n * LANE_H + LANE_AXIS_H + LANES_PAD;
   var buttons = placed.map(function (m) { var b = markButton(m, true); b._m = m; return b; });
   var pos = {};
   function laneOf(m) { return Math.max(0, hosts.indexOf(m.host)); }
@@ -263,12 +267,13 @@ export const PAGE_SCRIPT = String.raw`
   }
   var lanes = new uPlot({
     width: width(),
-    height: n * LANE_H + 40,
+    height: LANES_HEIGHT,
+    padding: [LANES_PAD, null, 0, null],
     legend: { show: false },
     cursor: { y: false, points: { show: false }, drag: { x: true, y: false }, sync: { key: 'ktriage' },
       bind: { dblclick: function () { return function () { setView(data.axis.min, data.axis.max); return null; }; } } },
     scales: { x: { time: wall }, y: { auto: false, range: [0, n] } },
-    axes: [xAxis(), { scale: 'y', size: AXIS_W, grid: { show: false }, ticks: { show: false }, stroke: '#1d2330',
+    axes: [Object.assign(xAxis(), { size: LANE_AXIS_H }), { scale: 'y', size: AXIS_W, grid: { show: false }, ticks: { show: false }, stroke: '#1d2330',
       font: '600 13px system-ui, sans-serif',
       splits: function () { return hosts.map(function (_, i) { return bandCenter(i); }); },
       values: function (u, splits) { return splits.map(function (v) { var s = hosts[Math.round(n - 0.5 - v)] || ''; return s.length > 15 ? s.slice(0, 14) + '…' : s; }); } }],
@@ -328,7 +333,7 @@ export const PAGE_SCRIPT = String.raw`
     b.addEventListener('click', function () { var f = actions[b.getAttribute('data-action')]; if (f) f(); });
   });
   window.addEventListener('resize', function () {
-    plots.forEach(function (p, i) { p.setSize({ width: width(), height: i === 0 ? n * LANE_H + 40 : 120 }); });
+    plots.forEach(function (p, i) { p.setSize({ width: width(), height: i === 0 ? LANES_HEIGHT : 120 }); });
   });
   if (data.firstAnomaly && byId[data.firstAnomaly]) showEvidence(data.firstAnomaly);
 })();
