@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../bench/generate.js';
 import { createChangeTracker, type ChangePoint } from './change-point.js';
 
 function changes(values: number[]): ChangePoint[] {
@@ -8,17 +9,6 @@ function changes(values: number[]): ChangePoint[] {
   return [...out, ...tr.end()];
 }
 
-/** mulberry32 seeded by fast-check, so that a failure shrinks to a reproducible seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 /** Zero-mean noise of standard deviation `sd`: uniform or normal. */
 const noiseOf = (kind: 'uniform' | 'normal', sd: number, r: () => number) => () =>
@@ -30,7 +20,7 @@ describe('change-point tracker properties', () => {
   it('i.i.d. uniform or normal noise of any range and length yields no change point', () => {
     fc.assert(
       fc.property(kinds, fc.integer(), fc.integer({ min: 5, max: 1500 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 1e5, noNaN: true }), (kind, seed, length, level, sd) => {
-        const noise = noiseOf(kind, sd, rng(seed));
+        const noise = noiseOf(kind, sd, seeded(seed));
         const values = Array.from({ length }, () => level + noise());
         expect(changes(values)).toEqual([]);
       }),
@@ -40,7 +30,7 @@ describe('change-point tracker properties', () => {
 
   it('the bench kbdirty shape (uniform 100..900 kB) yields no change point', () => {
     for (let seed = 1; seed <= 50; seed++) {
-      const r = rng(seed);
+      const r = seeded(seed);
       expect(changes(Array.from({ length: 1200 }, () => 100 + Math.floor(r() * 801))), `seed ${seed}`).toEqual([]);
     }
   });
@@ -54,7 +44,7 @@ describe('change-point tracker properties', () => {
           // The relative margin of 2 sd keeps the noise of the new level from pulling it under 50%.
           const step = Math.max(6 * sd, 0.5 * level + 2 * sd, 1.5) * (1 + extra);
           fc.pre(!down || step < 0.98 * level);
-          const noise = noiseOf(kind, sd, rng(seed));
+          const noise = noiseOf(kind, sd, seeded(seed));
           const dir = down ? -1 : 1;
           const values = [...Array.from({ length: pre }, () => level + noise()), ...Array.from({ length: post }, () => level + dir * step + noise())];
           const found = changes(values).filter((c) => c.direction === (down ? 'drop' : 'surge'));
@@ -67,7 +57,7 @@ describe('change-point tracker properties', () => {
   });
 
   it('a dip of three samples is noise unless extreme; an extreme one is a change', () => {
-    const r = rng(9);
+    const r = seeded(9);
     const base = () => Array.from({ length: 40 }, () => 1000 + (r() - 0.5) * 100);
     // 5 spreads down for three samples, then back: noise.
     expect(changes([...base(), 850, 860, 855, ...base()])).toEqual([]);
