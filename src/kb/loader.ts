@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { packageRoot } from '../package-root.js';
 import { KbEntrySchema, type KbEntry } from './schema.js';
 
 /** An entry with where it was read from (examples' `files` are relative to `dir`). */
@@ -23,9 +23,9 @@ export interface KbLoad {
   problems: KbProblem[];
 }
 
-/** The built-in `kb/` folder at the package root (two levels above `src/kb` and `dist/kb`). */
+/** The built-in `kb/` folder at the package root. */
 export function builtinKbDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'kb');
+  return join(packageRoot(), 'kb');
 }
 
 /**

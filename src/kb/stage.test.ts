@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAnalysis } from '../pipeline/analyze.js';
+import { newAnalysis } from '../pipeline/new-analysis.js';
 import type { Analysis, HostState } from '../pipeline/types.js';
 import type { Finding } from '../model/report.js';
 import type { FactName } from '../model/record.js';

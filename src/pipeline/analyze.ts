@@ -1,49 +1,13 @@
 import type { Report } from '../model/report.js';
-import type { Stamp } from '../model/time.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readBundle } from '../ingest/bundle.js';
 import { describeError, isFactFile } from '../ingest/discover.js';
 import { analyzeInParallel, shouldRunParallel } from './parallel.js';
-import { epochMsToIso } from '../timeline/civil-time.js';
 import { analyzeInput } from './input.js';
 import { stages } from './stages.js';
 import { buildReport } from './report.js';
 import type { Analysis, AnalyzeOptions } from './types.js';
-
-/** Before the clock stage runs, a stamp is placed only by its own wall clock. */
-function resolveOwnClock(_host: string, stamp: Stamp) {
-  const at = stamp.wallMs ?? null;
-  return {
-    at,
-    time: {
-      wall: at === null ? null : epochMsToIso(at),
-      uptime: stamp.uptime ?? null,
-      boot: stamp.boot ?? null,
-      ...(stamp.estimated ? { estimated: true } : {}),
-      ...(stamp.uncertaintySeconds !== undefined ? { uncertaintySeconds: stamp.uncertaintySeconds } : {}),
-    },
-  };
-}
-
-export function newAnalysis(options: AnalyzeOptions): Analysis {
-  return {
-    options,
-    hosts: new Map(),
-    drafts: [],
-    signals: [],
-    series: [],
-    inputs: [],
-    diagnostics: [],
-    findings: [],
-    correlations: [],
-    firstAnomaly: null,
-    conclusion: null,
-    knownIssues: [],
-    requests: [],
-    upstream: [],
-    resolve: resolveOwnClock,
-  };
-}
+import { newAnalysis } from './new-analysis.js';
 
 /**
  * Analyses files, folders and bundles and returns the report (the JSON contract). Unreadable inputs are

@@ -2,7 +2,7 @@
 // the work in parallel.ts so both give the same result for the same job.
 import { fileInput } from '../ingest/discover.js';
 import { analyzeInput } from './input.js';
-import { newAnalysis } from './analyze.js';
+import { newAnalysis } from './new-analysis.js';
 import { hostState } from './hosts.js';
 import type { WorkerJob, WorkerResult } from './parallel.js';
 import type { FactName } from '../model/record.js';

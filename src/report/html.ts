@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { Report } from '../model/report.js';
 import { escapeHtml as h, safeHref, safeJsonForScript } from './escape.js';
 import { PAGE_SCRIPT } from './html-client.js';
@@ -20,7 +22,7 @@ let uplotAssets: { js: string; css: string } | null = null;
 /** uPlot is read from node_modules at render time and inlined; a copy is kept for later reports. */
 function uplot(): { js: string; css: string } {
   if (!uplotAssets) {
-    const req = createRequire(import.meta.url);
+    const req = createRequire(join(packageRoot(), 'package.json'));
     uplotAssets = {
       js: readFileSync(req.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
       css: readFileSync(req.resolve('uplot/dist/uPlot.min.css'), 'utf8'),

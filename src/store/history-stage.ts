@@ -1,11 +1,13 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { Analysis, Stage } from '../pipeline/types.js';
 import { openHistory } from './open.js';
 import { recordAnalysis, type AnalysisRecord } from './record.js';
 
 const toolVersion = (() => {
   try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

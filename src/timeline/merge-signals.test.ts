@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { newAnalysis } from '../pipeline/analyze.js';
+import { newAnalysis } from '../pipeline/new-analysis.js';
 import type { ResolvedSignal } from '../pipeline/types.js';
 import { mergeSignalsStage } from './merge-signals.js';
 

@@ -3,7 +3,7 @@ import type { Parser, ParseContext } from '../../src/parse/types.js';
 import type { Detector } from '../../src/detect/types.js';
 import type { Observation } from '../../src/model/observation.js';
 import type { ParsedRecord } from '../../src/model/record.js';
-import { newAnalysis } from '../../src/pipeline/analyze.js';
+import { newAnalysis } from '../../src/pipeline/new-analysis.js';
 import { hostState } from '../../src/pipeline/hosts.js';
 
 /** An empty analysis to run stages on directly. */
