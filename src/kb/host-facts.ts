@@ -41,10 +41,12 @@ export function hostView(analysis: Analysis, name: string): HostView {
     const m = /^\s*([A-Za-z0-9][\w.+-]*?)\s*(?:[ =:]|\s+version\s+)\s*v?(\d\S*)\s*$/.exec(value);
     if (m) packages.set(m[1]!.toLowerCase(), m[2]!);
   }
-  const signals = analysis.signals.filter((s) => s.host === name);
+  const index = hostIndex(analysis);
+  const signals = index.signals.get(name) ?? [];
+  const findings = index.findings.get(name) ?? [];
   // A kernel report's header names the running release (`Not tainted 4.15.0-72-generic`): use it when no
   // uname or boot line gave the host's release.
-  const fromReport = analysis.findings.find((f) => f.host === name && typeof f.details.kernelRelease === 'string')?.details.kernelRelease as string | undefined;
+  const fromReport = findings.find((f) => typeof f.details.kernelRelease === 'string')?.details.kernelRelease as string | undefined;
   const release = last(h, 'kernel.release') ?? fromReport ?? null;
   const boot = bootLogState(signals);
   return {
@@ -57,8 +59,50 @@ export function hostView(analysis: Analysis, name: string): HostView {
     bootLogComplete: boot.complete,
     bootLogReason: boot.reason,
     blockedTaskDump: signals.some((s) => s.topic === 'kernel.sysrq-blocked'),
-    hasMetrics: analysis.series.some((s) => s.host === name) || analysis.findings.some((f) => f.host === name && f.layer === 'metrics'),
+    hasMetrics: index.seriesHosts.has(name) || findings.some((f) => f.layer === 'metrics'),
   };
+}
+
+interface HostIndex {
+  signals: Map<string, Analysis['signals']>;
+  findings: Map<string, Analysis['findings']>;
+  seriesHosts: Set<string>;
+  /** What the index was built from: rebuilt when any of the lists changed. */
+  from: [unknown[], number, unknown[], number, unknown[], number];
+}
+
+/**
+ * Signals and findings grouped by host (in their order) and the hosts with series, built once for the
+ * views of all hosts instead of one pass over every list per host (hundreds of hosts, tens of thousands
+ * of signals).
+ */
+const indexes = new WeakMap<Analysis, HostIndex>();
+function hostIndex(analysis: Analysis): HostIndex {
+  const from: HostIndex['from'] = [analysis.signals, analysis.signals.length, analysis.findings, analysis.findings.length, analysis.series, analysis.series.length];
+  const cached = indexes.get(analysis);
+  if (cached && cached.from.every((x, i) => x === from[i])) return cached;
+  const group = <T extends { host: string }>(list: readonly T[]): Map<string, T[]> => {
+    const out = new Map<string, T[]>();
+    for (const x of list) {
+      const l = out.get(x.host);
+      if (l) l.push(x);
+      else out.set(x.host, [x]);
+    }
+    return out;
+  };
+  const index: HostIndex = {
+    signals: group(analysis.signals),
+    findings: group(analysis.findings),
+    seriesHosts: new Set(analysis.series.map((s) => s.host)),
+    from,
+  };
+  indexes.set(analysis, index);
+  return index;
+}
+
+/** The findings of one host, in their order (from the same per-analysis index as the host views). */
+export function hostFindings(analysis: Analysis, name: string): Analysis['findings'] {
+  return hostIndex(analysis).findings.get(name) ?? [];
 }
 
 /**

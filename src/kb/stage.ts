@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, InfoRequest, KnownIssueMatch } from '../model/report.js';
 import type { Analysis, Stage } from '../pipeline/types.js';
 import { DEFAULT_GUIDANCE, GUIDANCE } from './guidance.js';
-import { hostHas, hostView, type HostView } from './host-facts.js';
+import { hostFindings, hostHas, hostView, type HostView } from './host-facts.js';
 import { builtinKbDir, loadKb, type LoadedEntry } from './loader.js';
 import { matchEntryOnHost, type EntryMatch } from './match.js';
 import type { RequestSpec } from './schema.js';
@@ -27,7 +27,7 @@ export function matchKnownIssues(analysis: Analysis, entries: readonly LoadedEnt
   const issues: KnownIssueMatch[] = [];
   for (const { entry } of entries) {
     for (const view of views.values()) {
-      const m = matchEntryOnHost(entry, analysis.findings, view);
+      const m = matchEntryOnHost(entry, hostFindings(analysis, view.name), view);
       if (!m) continue;
       matches.push(m);
       const v = decideVerdict(entry, view);

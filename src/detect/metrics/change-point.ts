@@ -91,10 +91,9 @@ export function createChangeTracker() {
     const spread = spreadOf();
     if (size < T.candidateSpreads * spread) return null;
     // The new level's samples lie outside the baseline's range (its single most extreme values aside).
-    const sorted = baseline.values().sort((a, b) => a - b);
-    const trim = sorted.length >= T.trimFrom ? 1 : 0;
-    const lo = sorted[trim];
-    const hi = sorted[sorted.length - 1 - trim];
+    const trim = baseline.size >= T.trimFrom ? 1 : 0;
+    const lo = baseline.orderStatistic(trim);
+    const hi = baseline.orderStatistic(baseline.size - 1 - trim);
     if (window.some((s, i) => !short[i] && s.v >= lo && s.v <= hi)) return null;
     // Sudden, not a ramp: the most recent baseline values had not already moved towards the new level.
     const recent = medianOf(baseline.recent(T.recentSamples));

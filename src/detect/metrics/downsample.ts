@@ -28,12 +28,20 @@ export function createDownsampler(maxPoints: number): Downsampler {
     maxV: Math.max(a.maxV, b.maxV),
     count: a.count + b.count,
   });
+  /** `merge(b, one point)` in place: buckets are not shared, and a sample costs no allocation. */
+  const add = (b: Bucket, t: number, v: number) => {
+    if (v < b.minV) b.minT = t;
+    b.minV = Math.min(b.minV, v);
+    if (v > b.maxV) b.maxT = t;
+    b.maxV = Math.max(b.maxV, v);
+    b.count++;
+  };
   return {
     push(t, v) {
       if (!Number.isFinite(v) || !Number.isFinite(t)) return;
       const last = buckets[buckets.length - 1];
       if (last && last.count < perBucket) {
-        buckets[buckets.length - 1] = merge(last, { minT: t, minV: v, maxT: t, maxV: v, count: 1 });
+        add(last, t, v);
         return;
       }
       if (buckets.length === capacity) {
@@ -45,7 +53,7 @@ export function createDownsampler(maxPoints: number): Downsampler {
         perBucket *= 2;
         const tail = buckets[buckets.length - 1];
         if (tail.count < perBucket) {
-          buckets[buckets.length - 1] = merge(tail, { minT: t, minV: v, maxT: t, maxV: v, count: 1 });
+          add(tail, t, v);
           return;
         }
       }

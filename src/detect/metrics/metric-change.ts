@@ -27,13 +27,22 @@ interface SeriesState {
 export const metricChangeDetector: Detector = {
   name: 'metric-change',
   create(ctx: DetectContext) {
-    const series = new Map<string, SeriesState>();
-    const stateOf = (host: string, name: string, device: string | null, source: string): SeriesState => {
-      const key = `${host}\u0000${name}\u0000${device ?? ''}`;
-      let s = series.get(key);
+    /** Every series in the order it first appeared (the order charts are emitted in). */
+    const series: SeriesState[] = [];
+    /** Series by host and device, then by column name: one key string per record, not per value. */
+    const byRow = new Map<string, Map<string, SeriesState>>();
+    const rowOf = (host: string, device: string | null): Map<string, SeriesState> => {
+      const key = `${host}\u0000${device ?? ''}`;
+      let row = byRow.get(key);
+      if (!row) byRow.set(key, (row = new Map()));
+      return row;
+    };
+    const stateOf = (row: Map<string, SeriesState>, host: string, name: string, device: string | null, source: string): SeriesState => {
+      let s = row.get(name);
       if (!s) {
         s = { host, name, device, source, tracker: createChangeTracker(), chart: createDownsampler(MAX_POINTS), lastT: null, changed: false };
-        series.set(key, s);
+        row.set(name, s);
+        series.push(s);
       }
       return s;
     };
@@ -48,9 +57,14 @@ export const metricChangeDetector: Detector = {
         if (record.kind !== 'metric' || record.stamp.wallMs === undefined) return;
         const t = record.stamp.wallMs;
         const host = record.host ?? ctx.host;
-        for (const [name, v] of Object.entries(record.values)) {
+        const device = record.device ?? null;
+        const values = record.values;
+        let row: Map<string, SeriesState> | null = null;
+        for (const name in values) {
+          const v = values[name];
           if (!Number.isFinite(v)) continue;
-          const s = stateOf(host, name, record.device ?? null, record.source);
+          row ??= rowOf(host, device);
+          const s = stateOf(row, host, name, device, record.source);
           // Samples out of time order (a second report block of the same series) are charted only.
           s.chart.push(t, v);
           if (s.lastT !== null && t <= s.lastT) continue;
@@ -61,7 +75,7 @@ export const metricChangeDetector: Detector = {
         }
       },
       end(emit) {
-        for (const s of series.values()) {
+        for (const s of series) {
           report(s, s.tracker.end(), emit);
           const charted = s.changed || s.source === 'csv' || (KEY_SERIES.has(s.name) && !QUIET_DEVICES.test(s.device ?? ''));
           if (!charted) continue;

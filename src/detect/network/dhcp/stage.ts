@@ -23,14 +23,22 @@ function byTime(a: ResolvedSignal, b: ResolvedSignal): number {
   return (a.at ?? 0) - (b.at ?? 0);
 }
 
-/** The lease-loss finding of one episode, judged against the servers' view. */
-export function leaseLossDraft(analysis: Analysis, episode: Episode, clientSignals: readonly ResolvedSignal[]): FindingDraft | null {
+/**
+ * The lease-loss finding of one episode, judged against the servers' view. `dhcp` is the analysis'
+ * signals of topic `dhcp` in their order, when the caller has them (one pass for all episodes).
+ */
+export function leaseLossDraft(
+  analysis: Analysis,
+  episode: Episode,
+  clientSignals: readonly ResolvedSignal[],
+  dhcp: readonly ResolvedSignal[] = analysis.signals.filter((s) => s.topic === 'dhcp'),
+): FindingDraft | null {
   const first = episode.sends[0];
   const last = episode.end ?? episode.events[episode.events.length - 1];
   if (first.at === null || last.at === null) return null;
   const clientKeys = new Set(keyedSignals(DHCP, clientSignals.map((signal) => ({ signal, ms: signal.at ?? 0 }))).flatMap((k) => k.keys));
   const slack = slackMs(analysis, episode.host);
-  const view = serverView(episode.host, clientKeys, analysis.signals.filter((s) => s.topic === 'dhcp'), first.at - slack, last.at + slack);
+  const view = serverView(episode.host, clientKeys, dhcp, first.at - slack, last.at + slack);
   const requests = episode.sends.filter((s) => s.data.type === 'REQUEST');
   const broadcast = requests.filter((s) => s.data.dest === BROADCAST).length;
   const discovers = episode.sends.filter((s) => s.data.type === 'DISCOVER').length;
@@ -38,7 +46,7 @@ export function leaseLossDraft(analysis: Analysis, episode: Episode, clientSigna
   const iface = String(episode.sends.find((s) => s.data.iface)?.data.iface ?? '') || null;
   const gaveUp = !!episode.end && ['GAVE_UP', 'EXIT'].includes(String(episode.end.data.type));
   const answeredTotal = view.answered.ack + view.answered.offer + view.answered.nak;
-  const serverLines = [...view.saw, ...analysis.signals.filter((s) => s.topic === 'dhcp' && s.data.role === 'server' && isAnswerTo(s, view.saw))].sort(byTime);
+  const serverLines = [...view.saw, ...(view.saw.length ? dhcp.filter((s) => s.data.role === 'server' && isAnswerTo(s, view.saw)) : [])].sort(byTime);
   const evidence: Evidence[] = [...episode.events, ...serverLines]
     .sort(byTime)
     .map((s) => ({ file: s.file, line: s.line, text: s.text, host: s.host }));
@@ -113,11 +121,12 @@ export const dhcpLeaseLossStage: Stage = {
       byHost.set(s.host, list);
     }
     const drafts: FindingDraft[] = [];
+    const dhcp = analysis.signals.filter((s) => s.topic === 'dhcp');
     for (const [host, list] of byHost) {
       // File order when any is unplaced (the client's own order is what matters); else time order.
       const ordered = list.some((s) => s.at === null) ? list : [...list].sort(byTime);
       for (const episode of findEpisodes(host, ordered)) {
-        const draft = leaseLossDraft(analysis, episode, ordered);
+        const draft = leaseLossDraft(analysis, episode, ordered, dhcp);
         if (draft) drafts.push(draft);
       }
     }
