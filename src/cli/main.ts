@@ -14,4 +14,10 @@ async function main(): Promise<void> {
   }
 }
 
+// `ktriage analyze ... --json | head`: the reader left, so stop quietly as other Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 await main();
