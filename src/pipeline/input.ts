@@ -183,7 +183,9 @@ function latestFact(analysis: Analysis, host: string, name: FactName): string | 
   return values && values.length ? values[values.length - 1] : null;
 }
 
-function commitFact(analysis: Analysis, host: string, name: FactName, value: string): void {
+/** The latest value of a fact goes last (a repeated value moves there): `kernel.release` is the running one. */
+export function commitFact(analysis: Analysis, host: string, name: FactName, value: string): void {
+  analysis.factLog?.push([host, name, value]);
   const facts = hostState(analysis, host).facts;
   const values = facts.get(name) ?? [];
   if (!values.includes(value)) values.push(value);

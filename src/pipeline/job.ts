@@ -13,6 +13,7 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
     const state = hostState(analysis, host);
     for (const [name, values] of facts) state.facts.set(name as FactName, [...values]);
   }
+  analysis.factLog = [];
   const d = job.input;
   await analyzeInput(fileInput(d.filePath, d.name, d.folderHost, d.fallbackHost, d.mtimeMs ?? 0, d.size ?? 0), analysis);
   return {
@@ -22,6 +23,7 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
     series: analysis.series,
     inputs: analysis.inputs,
     diagnostics: analysis.diagnostics,
-    hosts: [...analysis.hosts.values()].map((h) => ({ name: h.name, facts: [...h.facts.entries()], anchors: h.anchors })),
+    facts: analysis.factLog,
+    hosts: [...analysis.hosts.values()].map((h) => ({ name: h.name, anchors: h.anchors })),
   };
 }

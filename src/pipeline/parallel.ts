@@ -10,6 +10,7 @@ import type { Analysis, AnalyzeOptions, InputSummary, ResolvedSignal } from './t
 import { hostState } from './hosts.js';
 import { addAnchors } from './anchor-sample.js';
 import { runJob } from './job.js';
+import { commitFact } from './input.js';
 
 /** Below this many bytes of plain files, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
@@ -28,7 +29,9 @@ export interface WorkerResult {
   series: SeriesDraft[];
   inputs: InputSummary[];
   diagnostics: Diagnostic[];
-  hosts: Array<{ name: string; facts: Array<[string, string[]]>; anchors: ClockAnchor[] }>;
+  /** The facts the job committed, in order. */
+  facts: NonNullable<Analysis['factLog']>;
+  hosts: Array<{ name: string; anchors: ClockAnchor[] }>;
 }
 
 /** How many worker threads to use: KTRIAGE_WORKERS, else one per core up to 4. */
@@ -142,13 +145,7 @@ function mergeResult(analysis: Analysis, result: WorkerResult): void {
   analysis.series.push(...result.series);
   analysis.inputs.push(...result.inputs);
   analysis.diagnostics.push(...result.diagnostics);
-  for (const h of result.hosts) {
-    const state = hostState(analysis, h.name);
-    for (const [name, values] of h.facts) {
-      const mine = state.facts.get(name as never) ?? [];
-      for (const v of values) if (!mine.includes(v)) mine.push(v);
-      state.facts.set(name as never, mine);
-    }
-    addAnchors(state.anchors, h.anchors);
-  }
+  // Replayed through the same rule as reading on one thread, so the thread count cannot change the facts.
+  for (const [host, name, value] of result.facts) commitFact(analysis, host, name, value);
+  for (const h of result.hosts) addAnchors(hostState(analysis, h.name).anchors, h.anchors);
 }

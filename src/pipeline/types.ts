@@ -64,6 +64,8 @@ export interface InputSummary {
 export interface Analysis {
   options: AnalyzeOptions;
   hosts: Map<string, HostState>;
+  /** When set, every fact committed, in order: a worker's job hands it back to be replayed on the main thread. */
+  factLog?: Array<[host: string, name: FactName, value: string]>;
   drafts: FindingDraft[];
   signals: ResolvedSignal[];
   series: SeriesDraft[];
