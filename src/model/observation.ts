@@ -28,6 +28,14 @@ export interface FindingDraft {
   evidence: Evidence[];
 }
 
+/** What a system event's finding (not a kernel report) has to say: no task, workqueue or trace. */
+export type EventDraft = Omit<FindingDraft, 'corrupted' | 'task' | 'workqueue' | 'frames'>;
+
+/** The finding of a system event: the kernel-report fields empty, never corrupted. */
+export function eventDraft(draft: EventDraft): FindingDraft {
+  return { ...draft, corrupted: false, task: null, workqueue: null, frames: [] };
+}
+
 /** A line that carries both clocks: lets boot-relative stamps of the same host and boot become wall time. */
 export interface ClockAnchor {
   host: string;

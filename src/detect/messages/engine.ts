@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FindingDraft } from '../../model/observation.js';
+import { eventDraft, type FindingDraft } from '../../model/observation.js';
 import type { Detector, DetectContext, Emit, RecordDetector } from '../types.js';
 import type { FactRow, MessageRow, SignalRow } from './table.js';
 
@@ -73,7 +73,7 @@ export function createMessageDetector(name: string, rows: readonly MessageRow[],
             const device = row.device ? groups[row.device] ?? null : null;
             const details: Record<string, unknown> = { why: row.why, devices: device ? [device] : [] };
             for (const [k, v] of Object.entries(groups)) if (v !== undefined) details[k] = v;
-            drafts.set(mapKey, {
+            drafts.set(mapKey, eventDraft({
               kind: row.kind,
               title: fill(row.title, groups),
               signature,
@@ -83,13 +83,9 @@ export function createMessageDetector(name: string, rows: readonly MessageRow[],
               device,
               stamp: record.stamp,
               count: 1,
-              corrupted: false,
-              task: null,
-              workqueue: null,
-              frames: [],
               details,
               evidence: [evidence],
-            });
+            }));
             break;
           }
         },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FindingDraft } from '../../model/observation.js';
+import { eventDraft, type FindingDraft } from '../../model/observation.js';
 import { epochMsToIso } from '../../timeline/civil-time.js';
 import type { Detector, DetectContext, Emit } from '../types.js';
 import { type ChangePoint, createChangeTracker, type Sample } from './change-point.js';
@@ -93,7 +93,7 @@ function toDraft(ctx: DetectContext, s: SeriesState, cp: ChangePoint): FindingDr
   const unit = seriesUnit(s.name, s.source);
   const relativeChange = cp.before !== 0 ? round((cp.after - cp.before) / Math.abs(cp.before), 4) : null;
   const samples = [cp.previous, cp.change, ...cp.confirmations].filter((x): x is Sample => x !== null);
-  return {
+  return eventDraft({
     kind,
     title: `metric ${cp.direction}: ${what} on ${s.host}`,
     signature: createHash('sha256').update(`${kind}\u0000${s.name}\u0000${s.device ?? ''}`).digest('hex').slice(0, 16),
@@ -103,10 +103,6 @@ function toDraft(ctx: DetectContext, s: SeriesState, cp: ChangePoint): FindingDr
     device: s.device,
     stamp: { wallMs: cp.change.t },
     ...(cp.recovery ? { lastStamp: { wallMs: cp.recovery.t } } : {}),
-    corrupted: false,
-    task: null,
-    workqueue: null,
-    frames: [],
     details: {
       series: s.name,
       device: s.device,
@@ -125,7 +121,7 @@ function toDraft(ctx: DetectContext, s: SeriesState, cp: ChangePoint): FindingDr
       line: x.line,
       text: `${epochMsToIso(x.t)} ${what} = ${x.v}${x === cp.change ? ` (baseline ${round(cp.before, 3)})` : ''}`,
     })),
-  };
+  });
 }
 
 function round(v: number, digits: number): number {

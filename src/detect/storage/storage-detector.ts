@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FindingDraft } from '../../model/observation.js';
+import { eventDraft, type FindingDraft } from '../../model/observation.js';
 import type { LogRecord } from '../../model/record.js';
 import type { Detector, DetectContext, Emit } from '../types.js';
 import { type CapacityUnit, decideCapacityUnit, toBytes } from './capacity-unit.js';
@@ -99,7 +99,7 @@ export const storageEventDetector: Detector = {
 
 function baseDraft(ctx: DetectContext, rule: StorageEventRule, groups: Record<string, string>, record: LogRecord): FindingDraft {
   const title = rule.title.replace('{dev}', groups.dev).replace('{what}', groups.what ?? '');
-  return {
+  return eventDraft({
     kind: rule.kind,
     title,
     signature: signature(rule.kind, groups.dev, groups.what ?? ''),
@@ -108,13 +108,9 @@ function baseDraft(ctx: DetectContext, rule: StorageEventRule, groups: Record<st
     subsystem: rule.subsystem,
     device: groups.dev,
     stamp: record.stamp,
-    corrupted: false,
-    task: null,
-    workqueue: null,
-    frames: [],
     details: { ...(rule.details ?? {}), ...(groups.what ? { operation: groups.what } : {}) },
     evidence: [{ file: record.file, line: record.line, text: record.message }],
-  };
+  });
 }
 
 function signature(kind: string, dev: string, extra: string): string {

@@ -1,4 +1,4 @@
-import type { FindingDraft } from '../../../model/observation.js';
+import { eventDraft, type FindingDraft } from '../../../model/observation.js';
 import type { Evidence } from '../../../model/report.js';
 import type { Analysis, ResolvedSignal, Stage } from '../../../pipeline/types.js';
 import { addFindings } from '../../../pipeline/findings.js';
@@ -59,7 +59,7 @@ export function leaseLossDraft(
     server_did_not_answer: 'the server did not answer',
     unknown: 'no server log',
   };
-  return {
+  return eventDraft({
     kind: 'dhcp_lease_lost',
     title: `DHCP lease lost on ${episode.host}${iface ? ` (${iface})` : ''}: ${episode.sends.length} messages unanswered, ${lossWords[view.lossPoint]}`,
     signature: networkSignature('dhcp_lease_lost', view.lossPoint),
@@ -69,10 +69,6 @@ export function leaseLossDraft(
     device: iface,
     stamp: first.stamp,
     lastStamp: last.stamp,
-    corrupted: false,
-    task: null,
-    workqueue: null,
-    frames: [],
     details: {
       requests: { unicast: requests.length - broadcast, broadcast },
       discovers,
@@ -97,7 +93,7 @@ export function leaseLossDraft(
       messages,
     },
     evidence,
-  };
+  });
 }
 
 /** A server ACK/OFFER/NAK that follows one of the requests it saw within a couple of seconds. */

@@ -1,4 +1,4 @@
-import type { FindingDraft } from '../../../model/observation.js';
+import { eventDraft, type FindingDraft } from '../../../model/observation.js';
 import type { Analysis, ResolvedSignal, Stage } from '../../../pipeline/types.js';
 import { addFindings } from '../../../pipeline/findings.js';
 import { networkSignature } from '../signature.js';
@@ -86,7 +86,7 @@ function draft(host: string, kind: string, items: ResolvedSignal[]): FindingDraf
   const nfsServers = [...new Set(items.map((s) => s.data.server).filter((x): x is string => typeof x === 'string'))];
   const first = items[0];
   const last = items[items.length - 1];
-  return {
+  return eventDraft({
     kind,
     title: `${TITLES[kind] ?? kind} on ${host}${device ? ` (${device})` : ''}`,
     signature: networkSignature(kind, device ?? ''),
@@ -96,10 +96,6 @@ function draft(host: string, kind: string, items: ResolvedSignal[]): FindingDraf
     device,
     stamp: onsetStamp(items),
     lastStamp: last.stamp,
-    corrupted: false,
-    task: null,
-    workqueue: null,
-    frames: [],
     details: {
       sources: [...new Set(items.map((s) => String(s.data.source)))],
       direction: first.data.direction,
@@ -121,7 +117,7 @@ function draft(host: string, kind: string, items: ResolvedSignal[]): FindingDraf
       end: last.time,
     },
     evidence: items.slice(0, 50).map((s) => ({ file: s.file, line: s.line, text: s.text, host: s.host })),
-  };
+  });
 }
 
 export const netStallStage: Stage = {
