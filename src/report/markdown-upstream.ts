@@ -35,7 +35,8 @@ export function renderUpstreamMarkdown(report: Report): string {
     out.push(`Cc: ${headerText(unique(routes.flatMap((u) => u.lists)).join(', '))}`, '');
   }
   out.push(summarySentence(report, f, release), '');
-  if (report.conclusion) {
+  // A conclusion that rests on a known issue is said by the known-reports paragraph below.
+  if (report.conclusion && !report.conclusion.knownIssue) {
     out.push(prose(report.conclusion.summary));
     for (const r of report.conclusion.reasons) out.push(`- ${prose(r)}`);
     out.push('');

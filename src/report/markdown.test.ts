@@ -71,3 +71,17 @@ describe('upstream header lines', () => {
     expect(hostile).not.toMatch(/<(script|img|svg)/i);
   });
 });
+
+describe('upstream Markdown and a conclusion resting on a known issue', () => {
+  it('says the known issue once, in the known-reports paragraph', () => {
+    const base = ReportSchema.parse(SAMPLE_REPORTS.rook);
+    const issue = base.knownIssues[0]!;
+    const summary = `a known issue (${issue.id}, affected): ${issue.title}`;
+    const withIssue = renderMarkdown({ ...base, conclusion: { layer: 'kernel', confidence: 'medium', summary, reasons: ['the findings match'], knownIssue: issue.id } }, 'upstream');
+    expect(withIssue).not.toContain(summary);
+    expect(withIssue).toContain('This matches known reports');
+    // A conclusion of its own (no known issue) is still written out.
+    const own = renderMarkdown({ ...base, conclusion: { layer: 'kernel', confidence: 'low', summary: 'a kernel problem in xfs', reasons: [] } }, 'upstream');
+    expect(own).toContain('a kernel problem in xfs');
+  });
+});
