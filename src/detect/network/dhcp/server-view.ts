@@ -28,23 +28,17 @@ export const VERDICTS: Record<LossPoint, string> = {
   unknown: 'no DHCP server log covers the window: where the messages were lost cannot be told',
 };
 
-/** The server lines of `signals` with their keys; the same list serves every episode of one stage run. */
-const keyedCache = new WeakMap<readonly ResolvedSignal[], { length: number; keyed: TimedSignal[] }>();
-function keyedServers(signals: readonly ResolvedSignal[]): TimedSignal[] {
-  const cached = keyedCache.get(signals);
-  if (cached && cached.length === signals.length) return cached.keyed;
-  const servers = signals.filter((s) => s.data.role === 'server' && s.at !== null);
-  const keyed = keyedSignals(DHCP, servers.map((signal) => ({ signal, ms: signal.at! })));
-  keyedCache.set(signals, { length: signals.length, keyed });
-  return keyed;
+/** The DHCP server lines (placed in time) with their pairing keys: computed once per stage run. */
+export function keyedServerLines(dhcp: readonly ResolvedSignal[]): TimedSignal[] {
+  const servers = dhcp.filter((s) => s.data.role === 'server' && s.at !== null);
+  return keyedSignals(DHCP, servers.map((signal) => ({ signal, ms: signal.at! })));
 }
 
 /**
  * Looks at every server's DHCP lines in [fromMs, toMs]: which concern this client (same IP, name or MAC),
  * how they were answered, and which other clients were served meanwhile.
  */
-export function serverView(client: string, clientKeys: Set<string>, signals: readonly ResolvedSignal[], fromMs: number, toMs: number): ServerView {
-  const keyed = keyedServers(signals);
+export function serverView(client: string, clientKeys: Set<string>, keyed: readonly TimedSignal[], fromMs: number, toMs: number): ServerView {
   const inWindow = keyed.filter((k) => k.ms >= fromMs && k.ms <= toMs);
   const mine = inWindow.filter((k) => k.keys.some((key) => clientKeys.has(key)));
   const saw = mine.filter((k) => ['REQUEST', 'DISCOVER', 'INFORM'].includes(String(k.signal.data.type))).map((k) => k.signal as ResolvedSignal);

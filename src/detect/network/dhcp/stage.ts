@@ -3,12 +3,12 @@ import type { Evidence } from '../../../model/report.js';
 import type { Analysis, ResolvedSignal, Stage } from '../../../pipeline/types.js';
 import { addFindings } from '../../../pipeline/findings.js';
 import { exchangeKinds } from '../../../timeline/exchanges.js';
-import { keyedSignals } from '../../../timeline/pairing.js';
+import { keyedSignals, type TimedSignal } from '../../../timeline/pairing.js';
 import { epochMsToIso } from '../../../timeline/civil-time.js';
 import { networkSignature } from '../signature.js';
 import { BROADCAST } from './patterns.js';
 import { findEpisodes, type Episode } from './episodes.js';
-import { serverView } from './server-view.js';
+import { keyedServerLines, serverView } from './server-view.js';
 
 const DHCP = exchangeKinds.find((k) => k.name === 'dhcp')!;
 /** Slack around an episode when looking at the server's side: pairing distance plus clock uncertainty. */
@@ -23,22 +23,19 @@ function byTime(a: ResolvedSignal, b: ResolvedSignal): number {
   return (a.at ?? 0) - (b.at ?? 0);
 }
 
-/**
- * The lease-loss finding of one episode, judged against the servers' view. `dhcp` is the analysis'
- * signals of topic `dhcp` in their order, when the caller has them (one pass for all episodes).
- */
+/** The lease-loss finding of one episode, judged against the servers' view (`servers`: keyedServerLines). */
 export function leaseLossDraft(
   analysis: Analysis,
   episode: Episode,
   clientSignals: readonly ResolvedSignal[],
-  dhcp: readonly ResolvedSignal[] = analysis.signals.filter((s) => s.topic === 'dhcp'),
+  servers: readonly TimedSignal[],
 ): FindingDraft | null {
   const first = episode.sends[0];
   const last = episode.end ?? episode.events[episode.events.length - 1];
   if (first.at === null || last.at === null) return null;
   const clientKeys = new Set(keyedSignals(DHCP, clientSignals.map((signal) => ({ signal, ms: signal.at ?? 0 }))).flatMap((k) => k.keys));
   const slack = slackMs(analysis, episode.host);
-  const view = serverView(episode.host, clientKeys, dhcp, first.at - slack, last.at + slack);
+  const view = serverView(episode.host, clientKeys, servers, first.at - slack, last.at + slack);
   const requests = episode.sends.filter((s) => s.data.type === 'REQUEST');
   const broadcast = requests.filter((s) => s.data.dest === BROADCAST).length;
   const discovers = episode.sends.filter((s) => s.data.type === 'DISCOVER').length;
@@ -46,7 +43,7 @@ export function leaseLossDraft(
   const iface = String(episode.sends.find((s) => s.data.iface)?.data.iface ?? '') || null;
   const gaveUp = !!episode.end && ['GAVE_UP', 'EXIT'].includes(String(episode.end.data.type));
   const answeredTotal = view.answered.ack + view.answered.offer + view.answered.nak;
-  const serverLines = [...view.saw, ...(view.saw.length ? dhcp.filter((s) => s.data.role === 'server' && isAnswerTo(s, view.saw)) : [])].sort(byTime);
+  const serverLines = [...view.saw, ...(view.saw.length ? servers.map((k) => k.signal as ResolvedSignal).filter((s) => isAnswerTo(s, view.saw)) : [])].sort(byTime);
   const evidence: Evidence[] = [...episode.events, ...serverLines]
     .sort(byTime)
     .map((s) => ({ file: s.file, line: s.line, text: s.text, host: s.host }));
@@ -109,20 +106,21 @@ function isAnswerTo(s: ResolvedSignal, saw: readonly ResolvedSignal[]): boolean 
 export const dhcpLeaseLossStage: Stage = {
   name: 'dhcp-lease-loss',
   run(analysis) {
+    const dhcp = analysis.signals.filter((s) => s.topic === 'dhcp');
+    const servers = keyedServerLines(dhcp);
     const byHost = new Map<string, ResolvedSignal[]>();
-    for (const s of analysis.signals) {
-      if (s.topic !== 'dhcp' || s.data.role !== 'client') continue;
+    for (const s of dhcp) {
+      if (s.data.role !== 'client') continue;
       const list = byHost.get(s.host) ?? [];
       list.push(s);
       byHost.set(s.host, list);
     }
     const drafts: FindingDraft[] = [];
-    const dhcp = analysis.signals.filter((s) => s.topic === 'dhcp');
     for (const [host, list] of byHost) {
       // File order when any is unplaced (the client's own order is what matters); else time order.
       const ordered = list.some((s) => s.at === null) ? list : [...list].sort(byTime);
       for (const episode of findEpisodes(host, ordered)) {
-        const draft = leaseLossDraft(analysis, episode, ordered, dhcp);
+        const draft = leaseLossDraft(analysis, episode, ordered, servers);
         if (draft) drafts.push(draft);
       }
     }
