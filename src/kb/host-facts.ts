@@ -1,3 +1,4 @@
+import type { Finding } from '../model/report.js';
 import type { Analysis, HostState } from '../pipeline/types.js';
 import type { Have } from './schema.js';
 
@@ -20,6 +21,8 @@ export interface HostView {
   blockedTaskDump: boolean;
   /** The input holds metric series (sar, meminfo snapshots) for this host. */
   hasMetrics: boolean;
+  /** This host's findings, in their order: what its entries are matched against. */
+  findings: Finding[];
 }
 
 const last = (h: HostState | undefined, name: Parameters<HostState['facts']['get']>[0]): string | null => {
@@ -30,8 +33,31 @@ const last = (h: HostState | undefined, name: Parameters<HostState['facts']['get
 // Hardware names that only virtual machines report (DMI of QEMU/KVM, VMware, Hyper-V, Xen, cloud VMs).
 const VIRTUAL_HARDWARE = /\b(QEMU|KVM|VMware|VirtualBox|Bochs|Xen|HVM domU|Virtual Machine|OpenStack Nova|Google Compute Engine|Amazon EC2)\b/i;
 
-/** Builds the view of one host; `analysis.signals` gives the boot banner and sysrq dumps. */
-export function hostView(analysis: Analysis, name: string): HostView {
+/**
+ * The views of every host the analysis names (those with facts and those with findings), by name in
+ * sorted order. Signals, findings and series are grouped by host in one pass each, not scanned per host
+ * (hundreds of hosts, tens of thousands of signals).
+ */
+export function hostViews(analysis: Analysis): Map<string, HostView> {
+  const signals = groupByHost(analysis.signals);
+  const findings = groupByHost(analysis.findings);
+  const seriesHosts = new Set(analysis.series.map((s) => s.host));
+  const names = [...new Set([...analysis.hosts.keys(), ...findings.keys()])].sort();
+  return new Map(names.map((name) => [name, hostView(analysis, name, signals.get(name) ?? [], findings.get(name) ?? [], seriesHosts.has(name))]));
+}
+
+function groupByHost<T extends { host: string }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const l = out.get(x.host);
+    if (l) l.push(x);
+    else out.set(x.host, [x]);
+  }
+  return out;
+}
+
+/** The view of one host from its facts, its signals (boot banner, sysrq dumps) and its findings. */
+function hostView(analysis: Analysis, name: string, signals: Analysis['signals'], findings: Finding[], hasSeries: boolean): HostView {
   const h = analysis.hosts.get(name);
   const moduleFacts = h?.facts.get('module');
   const virt = last(h, 'virtualised');
@@ -41,9 +67,6 @@ export function hostView(analysis: Analysis, name: string): HostView {
     const m = /^\s*([A-Za-z0-9][\w.+-]*?)\s*(?:[ =:]|\s+version\s+)\s*v?(\d\S*)\s*$/.exec(value);
     if (m) packages.set(m[1]!.toLowerCase(), m[2]!);
   }
-  const index = hostIndex(analysis);
-  const signals = index.signals.get(name) ?? [];
-  const findings = index.findings.get(name) ?? [];
   // A kernel report's header names the running release (`Not tainted 4.15.0-72-generic`): use it when no
   // uname or boot line gave the host's release.
   const fromReport = findings.find((f) => typeof f.details.kernelRelease === 'string')?.details.kernelRelease as string | undefined;
@@ -59,50 +82,9 @@ export function hostView(analysis: Analysis, name: string): HostView {
     bootLogComplete: boot.complete,
     bootLogReason: boot.reason,
     blockedTaskDump: signals.some((s) => s.topic === 'kernel.sysrq-blocked'),
-    hasMetrics: index.seriesHosts.has(name) || findings.some((f) => f.layer === 'metrics'),
+    hasMetrics: hasSeries || findings.some((f) => f.layer === 'metrics'),
+    findings,
   };
-}
-
-interface HostIndex {
-  signals: Map<string, Analysis['signals']>;
-  findings: Map<string, Analysis['findings']>;
-  seriesHosts: Set<string>;
-  /** What the index was built from: rebuilt when any of the lists changed. */
-  from: [unknown[], number, unknown[], number, unknown[], number];
-}
-
-/**
- * Signals and findings grouped by host (in their order) and the hosts with series, built once for the
- * views of all hosts instead of one pass over every list per host (hundreds of hosts, tens of thousands
- * of signals).
- */
-const indexes = new WeakMap<Analysis, HostIndex>();
-function hostIndex(analysis: Analysis): HostIndex {
-  const from: HostIndex['from'] = [analysis.signals, analysis.signals.length, analysis.findings, analysis.findings.length, analysis.series, analysis.series.length];
-  const cached = indexes.get(analysis);
-  if (cached && cached.from.every((x, i) => x === from[i])) return cached;
-  const group = <T extends { host: string }>(list: readonly T[]): Map<string, T[]> => {
-    const out = new Map<string, T[]>();
-    for (const x of list) {
-      const l = out.get(x.host);
-      if (l) l.push(x);
-      else out.set(x.host, [x]);
-    }
-    return out;
-  };
-  const index: HostIndex = {
-    signals: group(analysis.signals),
-    findings: group(analysis.findings),
-    seriesHosts: new Set(analysis.series.map((s) => s.host)),
-    from,
-  };
-  indexes.set(analysis, index);
-  return index;
-}
-
-/** The findings of one host, in their order (from the same per-analysis index as the host views). */
-export function hostFindings(analysis: Analysis, name: string): Analysis['findings'] {
-  return hostIndex(analysis).findings.get(name) ?? [];
 }
 
 /**

@@ -2,19 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Finding, InfoRequest, KnownIssueMatch } from '../model/report.js';
 import type { Analysis, Stage } from '../pipeline/types.js';
 import { DEFAULT_GUIDANCE, GUIDANCE } from './guidance.js';
-import { hostFindings, hostHas, hostView, type HostView } from './host-facts.js';
+import { hostHas, hostViews, type HostView } from './host-facts.js';
 import { builtinKbDir, loadKb, type LoadedEntry } from './loader.js';
 import { matchEntryOnHost, type EntryMatch } from './match.js';
 import type { RequestSpec } from './schema.js';
 import { routeUpstream } from './route.js';
 import { decideVerdict } from './verdict.js';
-
-/** Hosts named by the analysis: those with facts and those with findings. */
-function hostNames(analysis: Analysis): string[] {
-  const names = new Set(analysis.hosts.keys());
-  for (const f of analysis.findings) names.add(f.host);
-  return [...names].sort();
-}
 
 /**
  * Matches every entry against every host's findings and turns the matches into known issues.
@@ -22,12 +15,12 @@ function hostNames(analysis: Analysis): string[] {
  * @example matchKnownIssues(analysis, loadKb([builtinKbDir()]).entries)
  */
 export function matchKnownIssues(analysis: Analysis, entries: readonly LoadedEntry[]): { matches: EntryMatch[]; issues: KnownIssueMatch[]; views: Map<string, HostView> } {
-  const views = new Map(hostNames(analysis).map((h) => [h, hostView(analysis, h)]));
+  const views = hostViews(analysis);
   const matches: EntryMatch[] = [];
   const issues: KnownIssueMatch[] = [];
   for (const { entry } of entries) {
     for (const view of views.values()) {
-      const m = matchEntryOnHost(entry, hostFindings(analysis, view.name), view);
+      const m = matchEntryOnHost(entry, view.findings, view);
       if (!m) continue;
       matches.push(m);
       const v = decideVerdict(entry, view);
@@ -117,7 +110,7 @@ export function createKbStage(load: (dirs: string[]) => ReturnType<typeof loadKb
         if (explained.has(f.id)) continue;
         const g = guidanceFor(f);
         f.details.guidance = { meaning: g.meaning, suspect: g.suspect, next: g.requests.map((r) => r.command) };
-        const view = views.get(f.host) ?? hostView(analysis, f.host);
+        const view = views.get(f.host)!;
         for (const spec of g.requests) book.add(spec, view, f.id, spec.unlessHave.includes('boot-log') ? view.bootLogReason : undefined);
       }
       analysis.requests.push(...book.list);
