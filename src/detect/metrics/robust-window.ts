@@ -60,14 +60,7 @@ export function createRobustWindow(capacity: number): RobustWindow {
     return sorted;
   };
 
-  const quantile = (q: number): number => {
-    if (size === 0) return NaN;
-    const s = view();
-    const pos = (size - 1) * Math.min(1, Math.max(0, q));
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-  };
+  const quantile = (q: number): number => (size === 0 ? NaN : atQuantile(view(), size, q));
 
   return {
     push(value) {
@@ -183,8 +176,13 @@ export function quantileOf(values: readonly number[], q: number): number {
     for (let i = 0; i < n; i++) s[i] = values[i];
     s.subarray(0, n).sort();
   }
+  return atQuantile(s, n, q);
+}
+
+/** Quantile q of the first n values of `sorted`, interpolated between the two order statistics around it. */
+function atQuantile(sorted: ArrayLike<number>, n: number, q: number): number {
   const pos = (n - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
